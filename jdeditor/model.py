@@ -1,0 +1,441 @@
+"""The job-description model: the single source of truth every other module reads.
+
+Aligned with schema.org ``JobPosting`` so that a JSON-LD export is a mapping, not a rewrite.
+Values are immutable (frozen models, tuples for lists): an edit makes a new model, which is
+what an undo stack and a background preview want.
+
+Text is normalised on the way in (NFC, stripped, tabs and odd line breaks folded) and refused
+when it holds control characters. Optional text is ``""`` rather than ``None`` so that forms and
+renderers never have to tell the two apart; optional numbers and choices are ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    PlainSerializer,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SCHEMA_VERSION = 1
+"""Version of the JSON document format written by this jdeditor."""
+
+# --- Limits, each with its reason -------------------------------------------------------------
+TITLE_MAX = 120
+"""Job boards show 60-100 characters of a title; 120 leaves room for a qualifier, not a sentence."""
+NAME_MAX = 120
+"""Department, company, city, region: names, not descriptions."""
+ITEM_MAX = 300
+"""A bullet is at most about three printed lines; longer is a paragraph that should be split."""
+PARAGRAPH_MAX = 2000
+"""About 300 words: half a printed page, the most a posting's summary or 'about us' should take."""
+NOTE_MAX = 1000
+"""Short free text (experience detail, how to apply): a few sentences."""
+LIST_MAX = 100
+"""Two printed pages hold about 40 bullets; 100 leaves room for drafts and stops a runaway paste."""
+FIELDS_OF_STUDY_MAX = 20
+"""A posting lists a handful of fields of study; more is noise."""
+YEARS_MAX = 50
+"""A working life is under 50 years; more is a typo."""
+AMOUNT_MAX = Decimal(100_000_000)
+"""No posted pay needs nine digits in any period; a larger number is a typo or a pasted ID."""
+ADDRESS_MAX = 2000
+"""Browsers and job boards handle URLs up to about 2,000 characters."""
+
+
+# --- Enumerations -----------------------------------------------------------------------------
+class _LabelledEnum(StrEnum):
+    """A string enum whose members carry an English label for forms and documents."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> _LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+class Level(_LabelledEnum):
+    ENTRY = "entry", "Entry level"
+    MID = "mid", "Mid level"
+    SENIOR = "senior", "Senior level"
+    DIRECTOR = "director", "Director"
+    EXECUTIVE = "executive", "Executive"
+
+
+class EmploymentType(_LabelledEnum):
+    FULL_TIME = "full-time", "Full-time"
+    PART_TIME = "part-time", "Part-time"
+    CONTRACT = "contract", "Contract"
+    TEMPORARY = "temporary", "Temporary"
+    INTERNSHIP = "internship", "Internship"
+
+
+class WorkArrangement(_LabelledEnum):
+    ON_SITE = "on-site", "On-site"
+    HYBRID = "hybrid", "Hybrid"
+    REMOTE = "remote", "Remote"
+
+
+class PayPeriod(_LabelledEnum):
+    YEAR = "year", "per year"
+    MONTH = "month", "per month"
+    HOUR = "hour", "per hour"
+
+
+class EducationLevel(_LabelledEnum):
+    """Ordered from least to most: the order is used to compare minimum and preferred levels."""
+
+    NONE = "none", "No formal education required"
+    HIGH_SCHOOL = "high-school", "High school diploma or equivalent"
+    ASSOCIATE = "associate", "Associate degree"
+    BACHELOR = "bachelor", "Bachelor's degree"
+    MASTER = "master", "Master's degree"
+    DOCTORATE = "doctorate", "Doctorate"
+
+    @property
+    def rank(self) -> int:
+        return list(EducationLevel).index(self)
+
+
+# --- Text cleaning ----------------------------------------------------------------------------
+_LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85\v\f]")
+
+
+def _clean(value: object, *, multiline: bool) -> object:
+    """Normalise text; leave non-strings for pydantic to reject with its own message."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFC", value).replace("\t", " ")
+    text = _LINE_BREAKS.sub("\n", text)
+    if multiline:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+        # More than one blank line in a row is layout, not content.
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    elif "\n" in text.strip():
+        raise PydanticCustomError("single_line", "must be a single line")
+    text = text.strip()
+    for char in text:
+        if char != "\n" and unicodedata.category(char) == "Cc":
+            raise PydanticCustomError(
+                "control_character",
+                "contains an invisible control character (U+{code}); retype or remove it",
+                {"code": f"{ord(char):04X}"},
+            )
+    return text
+
+
+def _line(value: object) -> object:
+    return _clean(value, multiline=False)
+
+
+def _paragraph(value: object) -> object:
+    return _clean(value, multiline=True)
+
+
+# Reusable constrained text types; a field narrows them further where it must (e.g. required).
+Name = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(_line)]
+Title = Annotated[str, Field(min_length=1, max_length=TITLE_MAX), BeforeValidator(_line)]
+Note = Annotated[str, Field(max_length=NOTE_MAX), BeforeValidator(_paragraph)]
+LongText = Annotated[str, Field(max_length=PARAGRAPH_MAX), BeforeValidator(_paragraph)]
+
+
+def _unique_items(items: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, int] = {}
+    for number, item in enumerate(items, start=1):
+        key = item.casefold()
+        if key in seen:
+            raise PydanticCustomError(
+                "duplicate_item",
+                "has a duplicate: item {number} repeats item {first}",
+                {"number": number, "first": seen[key]},
+            )
+        seen[key] = number
+    return items
+
+
+Item = Annotated[str, Field(min_length=1, max_length=ITEM_MAX), BeforeValidator(_line)]
+ItemList = Annotated[tuple[Item, ...], Field(max_length=LIST_MAX), AfterValidator(_unique_items)]
+"""A bullet list: no blank items, no duplicates (ignoring case), at most ``LIST_MAX`` items."""
+
+
+# --- Codes and addresses ----------------------------------------------------------------------
+@cache
+def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(code for code in Locale("en").territories if len(code) == 2)
+
+
+def _currency(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    code = value.strip().upper()
+    if code not in _currency_codes():
+        raise PydanticCustomError(
+            "currency", "'{code}' is not an ISO 4217 currency code such as USD", {"code": value}
+        )
+    return code
+
+
+def _country(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    code = value.strip().upper()
+    if code and code not in _country_codes():
+        raise PydanticCustomError(
+            "country",
+            "'{code}' is not a two-letter ISO 3166 country code such as US or CN",
+            {"code": value},
+        )
+    return code
+
+
+def _language(value: object) -> object:
+    from babel import Locale, UnknownLocaleError
+
+    if not isinstance(value, str):
+        return value
+    tag = value.strip()
+    try:
+        locale = Locale.parse(tag.replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        raise PydanticCustomError(
+            "language", "'{tag}' is not a BCP 47 language tag such as en or zh-CN", {"tag": value}
+        ) from None
+    parts = [locale.language, locale.script, locale.territory, locale.variant]
+    return "-".join(part for part in parts if part)
+
+
+def _email(value: object) -> object:
+    from email_validator import EmailNotValidError, validate_email
+
+    if not isinstance(value, str) or not value:
+        return value
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise PydanticCustomError(
+            "email", "is not a valid email address: {reason}", {"reason": str(error)}
+        ) from None
+
+
+_HTTP_URL = TypeAdapter(HttpUrl)
+
+
+def _web_address(value: object) -> object:
+    """Accept 'acme.com/jobs' as https; keep the user's spelling (no punycode, no added '/')."""
+    if not isinstance(value, str) or not value:
+        return value
+    address = value if re.match(r"(?i)https?://", value) else f"https://{value}"
+    if " " in address or "." not in address.split("//", 1)[1].split("/", 1)[0]:
+        raise PydanticCustomError("url", "is not a web address such as https://example.com/jobs")
+    try:
+        _HTTP_URL.validate_python(address)
+    except ValueError:
+        raise PydanticCustomError(
+            "url", "is not a web address such as https://example.com/jobs"
+        ) from None
+    return address
+
+
+Email = Annotated[str, Field(max_length=254), BeforeValidator(_line), AfterValidator(_email)]
+WebAddress = Annotated[
+    str, Field(max_length=ADDRESS_MAX), BeforeValidator(_line), AfterValidator(_web_address)
+]
+
+
+def _amount_to_json(amount: Decimal) -> int | float:
+    """Write amounts as JSON numbers (not strings), whole amounts without a fraction."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+Amount = Annotated[
+    Decimal,
+    Field(gt=0, le=AMOUNT_MAX, decimal_places=2),
+    PlainSerializer(_amount_to_json, when_used="json"),
+]
+
+
+# --- Models -----------------------------------------------------------------------------------
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, validate_default=False
+    )
+
+
+class Location(_Model):
+    """Where the work happens (schema.org PostalAddress)."""
+
+    locality: Name = Field("", title="City")
+    region: Name = Field("", title="State or region")
+    country: Annotated[str, BeforeValidator(_country)] = Field("", title="Country")
+
+
+class SalaryRange(_Model):
+    """Pay. ``open_ended`` states an open top faithfully: '$63,000 to over $100,000'."""
+
+    minimum: Amount = Field(title="Minimum pay")
+    maximum: Amount | None = Field(None, title="Maximum pay")
+    open_ended: bool = Field(False, title="Or more")
+    currency: Annotated[str, BeforeValidator(_currency)] = Field("USD", title="Currency")
+    period: PayPeriod = Field(PayPeriod.YEAR, title="Pay period")
+    note: Name = Field("", title="Pay note")
+    """What the pay depends on, e.g. 'depending on experience and qualifications'."""
+
+    @field_validator("maximum")
+    @classmethod
+    def _maximum_not_below_minimum(
+        cls, maximum: Decimal | None, info: ValidationInfo
+    ) -> Decimal | None:
+        # A field validator (not a model validator) so the error sits on the maximum field,
+        # which is where the form shows it.
+        minimum = info.data.get("minimum")
+        if maximum is not None and minimum is not None and maximum < minimum:
+            raise PydanticCustomError(
+                "pay_order",
+                "must not be less than the minimum pay ({minimum})",
+                {"minimum": f"{minimum:,}"},
+            )
+        return maximum
+
+
+class Education(_Model):
+    minimum_level: EducationLevel | None = Field(None, title="Minimum education")
+    preferred_level: EducationLevel | None = Field(None, title="Preferred education")
+    fields_of_study: ItemList = Field((), max_length=FIELDS_OF_STUDY_MAX, title="Fields of study")
+    experience_in_place_of_education: bool = Field(
+        False, title="Experience accepted in place of education"
+    )
+
+    @field_validator("preferred_level")
+    @classmethod
+    def _preferred_not_below_minimum(
+        cls, preferred: EducationLevel | None, info: ValidationInfo
+    ) -> EducationLevel | None:
+        minimum = info.data.get("minimum_level")
+        if preferred is not None and minimum is not None and preferred.rank < minimum.rank:
+            raise PydanticCustomError(
+                "education_order",
+                "is below the minimum education ({minimum})",
+                {"minimum": minimum.label},
+            )
+        return preferred
+
+
+class Experience(_Model):
+    minimum_years: Annotated[float, Field(ge=0, le=YEARS_MAX, multiple_of=0.5)] | None = Field(
+        None, title="Minimum years of experience"
+    )
+    description: Note = Field("", title="Experience")
+
+
+class Company(_Model):
+    name: Name = Field("", title="Company name")
+    about: LongText = Field("", title="About the company")
+    website: WebAddress = Field("", title="Company website")
+
+
+class HowToApply(_Model):
+    instructions: Note = Field("", title="How to apply")
+    email: Email = Field("", title="Application email")
+    url: WebAddress = Field("", title="Application link")
+
+
+class JobDescription(_Model):
+    """A job posting. ``title`` and at least one responsibility are required; all else is optional."""
+
+    # No upper bound here: migrate() refuses newer versions with a clearer message.
+    schema_version: int = Field(SCHEMA_VERSION, ge=1, title="Schema version")
+    language: Annotated[str, BeforeValidator(_language)] = Field("en", title="Posting language")
+    title: Title = Field(title="Job title")
+    level: Level | None = Field(None, title="Level")
+    department: Name = Field("", title="Department")
+    location: Location = Field(Location(), title="Location")
+    employment_type: EmploymentType | None = Field(None, title="Employment type")
+    work_arrangement: WorkArrangement | None = Field(None, title="Work arrangement")
+    summary: LongText = Field("", title="Summary")
+    responsibilities: ItemList = Field(min_length=1, title="Responsibilities")
+    required_qualifications: ItemList = Field((), title="Required qualifications")
+    preferred_qualifications: ItemList = Field((), title="Preferred qualifications")
+    skills: ItemList = Field((), title="Skills")
+    education: Education = Field(Education(), title="Education")
+    experience: Experience = Field(Experience(), title="Experience")
+    certifications: ItemList = Field((), title="Certifications")
+    kpis: ItemList = Field((), title="How success is measured")
+    salary: SalaryRange | None = Field(None, title="Pay")
+    benefits: ItemList = Field((), title="Benefits")
+    company: Company = Field(Company(), title="Company")
+    how_to_apply: HowToApply = Field(HowToApply(), title="How to apply")
+    equal_opportunity: LongText = Field("", title="Equal-opportunity statement")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate_older_versions(cls, data: Any) -> Any:
+        return migrate(data) if isinstance(data, dict) else data
+
+    def to_json(self) -> str:
+        """The document as stored on disk: indented UTF-8 JSON, defaults included."""
+        return self.model_dump_json(indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> JobDescription:
+        """Parse a stored document; raises ``pydantic.ValidationError`` naming each bad field."""
+        return cls.model_validate_json(text)
+
+
+# --- Schema versions --------------------------------------------------------------------------
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n + 1`` one.
+
+Version 1 is the first format, so there is nothing to migrate yet; the hook is tested with a
+fake version 2 (tests/test_model.py) so that the first real migration only adds an entry here.
+"""
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a parsed document to ``SCHEMA_VERSION``; refuse one written by a newer jdeditor."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        # Let field validation report a malformed version in its usual words.
+        return data
+    if version > SCHEMA_VERSION:
+        raise PydanticCustomError(
+            "schema_too_new",
+            "This file was written by a newer jdeditor (format version {found}); this jdeditor "
+            "reads up to version {supported}: update jdeditor to open it",
+            {"found": version, "supported": SCHEMA_VERSION},
+        )
+    migrated = dict(data)
+    while version < SCHEMA_VERSION:
+        migrated = MIGRATIONS[version](migrated)
+        version += 1
+        migrated["schema_version"] = version
+    return migrated

@@ -1,0 +1,48 @@
+"""Shared fixtures. Every test runs with its own data dirs under ``tmp_path``: never the user's."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must never try to reach a display in tests (set before anything imports Qt).
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from jdeditor.library import PresetLibrary  # noqa: E402
+from jdeditor.model import JobDescription  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point platformdirs (XDG on Linux) and HOME at a temporary folder for every test."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for variable, folder in [
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ]:
+        monkeypatch.setenv(variable, str(home / folder))
+    yield home
+
+
+@pytest.fixture
+def library(isolated_dirs: Path) -> PresetLibrary:
+    """The real library with its default (platformdirs) user folder, inside the test's home."""
+    return PresetLibrary()
+
+
+@pytest.fixture
+def posting() -> JobDescription:
+    return JobDescription(
+        title="Night Shift Agent",
+        responsibilities=("Answer calls overnight", "Log every call"),
+        skills=("Patience",),
+    )
