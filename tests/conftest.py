@@ -11,17 +11,21 @@ import pytest
 # Qt must never try to reach a display in tests (set before anything imports Qt).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from jdeditor.library import PresetLibrary  # noqa: E402
-from jdeditor.model import JobDescription  # noqa: E402
+from jdeditor.library import PresetLibrary
+from jdeditor.model import JobDescription
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point platformdirs (XDG on Linux) and HOME at a temporary folder for every test."""
-    home = tmp_path / "home"
-    home.mkdir()
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Point platformdirs (XDG on Linux) and HOME at a fresh temporary folder for every test.
+
+    It is not inside ``tmp_path``, so a test owns its ``tmp_path`` alone.
+    """
+    home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     for variable, folder in [
         ("XDG_DATA_HOME", "data"),
