@@ -139,41 +139,35 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+# Pydantic error types → plain words, formatted with the error's context values.
+_MESSAGES = {
+    "missing": "is required",
+    "too_short": "needs at least one item",
+    "too_long": "has too many items ({actual_length}; at most {max_length})",
+    "string_too_long": "is too long ({length} characters; at most {max_length} are allowed)",
+    "greater_than": "must be more than {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "multiple_of": "must be a multiple of {multiple_of}",
+    "decimal_max_places": "can have at most {decimal_places} decimal places",
+    "enum": "must be one of: {expected}",
+    "extra_forbidden": "is not a field jdeditor knows; check the spelling",
+}
+
+
 def _plain_message(detail: Any) -> str:
     kind = detail["type"]
-    context = detail.get("ctx", {})
+    if kind == "string_too_short":
+        is_item = bool(detail["loc"]) and isinstance(detail["loc"][-1], int)
+        return "is blank: remove it or fill it in" if is_item else "is required"
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return _sentence(detail["msg"], lower=True)
+    context = {key: _number(value) for key, value in detail.get("ctx", {}).items()}
     given = detail.get("input")
-    is_item = bool(detail["loc"]) and isinstance(detail["loc"][-1], int)
-    match kind:
-        case "missing":
-            return "is required"
-        case "string_too_short":
-            return "is blank: remove it or fill it in" if is_item else "is required"
-        case "string_too_long":
-            return (
-                f"is too long ({len(given)} characters; at most {context['max_length']} "
-                "are allowed)"
-            )
-        case "too_short":
-            return "needs at least one item"
-        case "too_long":
-            return f"has too many items ({len(given)}; at most {context['max_length']})"
-        case "greater_than":
-            return f"must be more than {_number(context['gt'])}"
-        case "greater_than_equal":
-            return f"must be at least {_number(context['ge'])}"
-        case "less_than_equal":
-            return f"must be at most {_number(context['le'])}"
-        case "multiple_of":
-            return f"must be a multiple of {_number(context['multiple_of'])}"
-        case "decimal_max_places":
-            return f"can have at most {context['decimal_places']} decimal places"
-        case "enum":
-            return f"must be one of: {context['expected']}"
-        case "extra_forbidden":
-            return "is not a field jdeditor knows; check the spelling"
-        case _:
-            return _sentence(detail["msg"], lower=True)
+    if isinstance(given, str):
+        context["length"] = _number(len(given))
+    return template.format(**context)
 
 
 def _number(value: Any) -> str:

@@ -19,6 +19,9 @@ from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any
 
+from babel import Locale, UnknownLocaleError
+from babel.numbers import list_currencies
+from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -180,16 +183,14 @@ ItemList = Annotated[tuple[Item, ...], Field(max_length=LIST_MAX), AfterValidato
 # --- Codes and addresses ----------------------------------------------------------------------
 @cache
 def _currency_codes() -> frozenset[str]:
-    from babel.numbers import list_currencies
-
     return frozenset(list_currencies())
 
 
 @cache
 def _country_codes() -> frozenset[str]:
-    from babel import Locale
-
-    return frozenset(code for code in Locale("en").territories if len(code) == 2)
+    return frozenset(
+        code for code in Locale("en").territories if isinstance(code, str) and len(code) == 2
+    )
 
 
 def _currency(value: object) -> object:
@@ -217,8 +218,6 @@ def _country(value: object) -> object:
 
 
 def _language(value: object) -> object:
-    from babel import Locale, UnknownLocaleError
-
     if not isinstance(value, str):
         return value
     tag = value.strip()
@@ -233,8 +232,6 @@ def _language(value: object) -> object:
 
 
 def _email(value: object) -> object:
-    from email_validator import EmailNotValidError, validate_email
-
     if not isinstance(value, str) or not value:
         return value
     try:
@@ -368,7 +365,7 @@ class HowToApply(_Model):
 
 
 class JobDescription(_Model):
-    """A job posting. ``title`` and at least one responsibility are required; all else is optional."""
+    """A job posting: ``title`` and one responsibility are required, all else is optional."""
 
     # No upper bound here: migrate() refuses newer versions with a clearer message.
     schema_version: int = Field(SCHEMA_VERSION, ge=1, title="Schema version")

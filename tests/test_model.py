@@ -51,7 +51,9 @@ def test_blank_title_is_required_not_accepted() -> None:
 
 
 def test_text_is_stripped_and_normalised() -> None:
-    document = make(title="  Cafe\u0301 Agent\t", summary="Line one\r\nLine two  \r\n\r\n\r\n\r\nEnd")
+    document = make(
+        title="  Cafe\u0301 Agent\t", summary="Line one\r\nLine two  \r\n\r\n\r\n\r\nEnd"
+    )
     assert document.title == "Café Agent"  # NFC: one code point for é
     assert document.summary == "Line one\nLine two\n\nEnd"
 
@@ -181,8 +183,7 @@ def test_web_address_gets_a_scheme_and_keeps_its_spelling() -> None:
 @pytest.mark.parametrize("address", ["not a web address", "ftp://example.com", "localhost"])
 def test_bad_web_addresses_are_refused(address: str) -> None:
     assert messages(company={"website": address}) == {
-        "company.website": "Company website is not a web address such as "
-        "https://example.com/jobs"
+        "company.website": "Company website is not a web address such as https://example.com/jobs"
     }
 
 
@@ -236,7 +237,9 @@ def test_choices_must_be_known() -> None:
 
 
 def test_unknown_fields_are_refused() -> None:
-    assert messages(titel="Agent") == {"titel": "Titel is not a field jdeditor knows; check the spelling"}
+    assert messages(titel="Agent") == {
+        "titel": "Titel is not a field jdeditor knows; check the spelling"
+    }
 
 
 def test_models_are_immutable(posting: JobDescription) -> None:

@@ -53,14 +53,23 @@ def test_preset_has_placeholders_only_for_what_the_seeds_leave_out(name: str) ->
 SEED_FACTS: dict[str, list[tuple[str, list[str]]]] = {
     "Agent": [
         ("high volume of inbound and outbound calls", ["high volume", "inbound", "outbound"]),
-        ("resolve issues, answer questions, give product info", ["resolv", "answer questions", "products and services"]),
+        (
+            "resolve issues, answer questions, give product info",
+            ["resolv", "answer questions", "products and services"],
+        ),
         ("service requests through company channels", ["service requests", "channels"]),
-        ("update customer info, document interactions, data integrity", ["up to date", "record every interaction", "account data stays correct"]),
+        (
+            "update customer info, document interactions, data integrity",
+            ["up to date", "record every interaction", "account data stays correct"],
+        ),
         ("upsell without compromising the experience", ["upsell", "without compromising"]),
         ("escalate unresolved issues to higher tiers", ["escalate", "higher tier"]),
         ("verbal and written communication", ["verbal and written communication"]),
         ("learning new software and digital tools", ["learning new software", "digital tools"]),
-        ("prior customer service experience, inquiries and complaints", ["previous customer service experience", "inquiries and complaints"]),
+        (
+            "prior customer service experience, inquiries and complaints",
+            ["previous customer service experience", "inquiries and complaints"],
+        ),
         ("patience (FAQ)", ["patience"]),
         ("resolve complaints promptly (summary)", ["promptly"]),
     ],
@@ -68,32 +77,71 @@ SEED_FACTS: dict[str, list[tuple[str, list[str]]]] = {
         ("motivate and coach the team", ["motivating and coaching"]),
         ("monitor team metrics with tools and reports", ["team metrics", "reporting tools"]),
         ("design and implement ongoing training", ["design and run ongoing training"]),
-        ("help agents with complex calls, train others from it", ["complex customer calls", "training for the whole team"]),
-        ("proven track record leading a team to goals", ["proven track record", "performance goals"]),
+        (
+            "help agents with complex calls, train others from it",
+            ["complex customer calls", "training for the whole team"],
+        ),
+        (
+            "proven track record leading a team to goals",
+            ["proven track record", "performance goals"],
+        ),
         ("preferably with supervisory responsibilities", ["supervisory responsibilities"]),
         ("CRM platforms and call center technology", ["crm platforms", "call center technology"]),
-        ("bridge between agents and upper management", ["bridge between our agents and upper management"]),
+        (
+            "bridge between agents and upper management",
+            ["bridge between our agents and upper management"],
+        ),
         ("team and company goals met (summary)", ["team and company goals"]),
-        ("high-quality customer service, coach and motivate (summary)", ["high-quality customer service", "coach and motivate"]),
+        (
+            "high-quality customer service, coach and motivate (summary)",
+            ["high-quality customer service", "coach and motivate"],
+        ),
     ],
     "Manager": [
-        ("systems and processes meet high standards", ["systems and processes meet the high standards"]),
-        ("hiring, mentoring, retaining a well-qualified team", ["hire, mentor and retain", "well-qualified team"]),
+        (
+            "systems and processes meet high standards",
+            ["systems and processes meet the high standards"],
+        ),
+        (
+            "hiring, mentoring, retaining a well-qualified team",
+            ["hire, mentor and retain", "well-qualified team"],
+        ),
         ("use data to find trends and improve", ["identify trends", "improve performance"]),
-        ("budgets and resources for financial and operational goals", ["budgets and resources", "financial and operational goals"]),
-        ("daily operations and strategic planning (FAQ)", ["daily operations", "strategic planning"]),
+        (
+            "budgets and resources for financial and operational goals",
+            ["budgets and resources", "financial and operational goals"],
+        ),
+        (
+            "daily operations and strategic planning (FAQ)",
+            ["daily operations", "strategic planning"],
+        ),
         ("advanced from agent to team lead", ["from agent to team lead"]),
-        ("oversee large teams, results through strategy", ["oversee large teams", "strategy and leadership"]),
-        ("analyse data, actionable improvements", ["analyse performance data", "practical improvements"]),
+        (
+            "oversee large teams, results through strategy",
+            ["oversee large teams", "strategy and leadership"],
+        ),
+        (
+            "analyse data, actionable improvements",
+            ["analyse performance data", "practical improvements"],
+        ),
         ("results-driven, big picture (summary)", ["driven by results", "big picture"]),
-        ("pay depends on experience and qualifications", ["depending on experience and qualifications"]),
-        ("experience can substitute for education (FAQ)", ["exceptional leadership and operational skills"]),
+        (
+            "pay depends on experience and qualifications",
+            ["depending on experience and qualifications"],
+        ),
+        (
+            "experience can substitute for education (FAQ)",
+            ["exceptional leadership and operational skills"],
+        ),
     ],
     "Operations": [
         ("manage and oversee daily operations", ["daily operations"]),
         ("metrics and SLAs", ["service level agreements"]),
         ("train, mentor, support staff", ["train, mentor and support"]),
-        ("develop, implement and enforce policies and procedures", ["develop, implement and enforce operational policies and procedures", "compliance"]),
+        (
+            "develop, implement and enforce policies and procedures",
+            ["develop, implement and enforce operational policies and procedures", "compliance"],
+        ),
         ("escalated inquiries and complaints", ["escalated customer inquiries and complaints"]),
         ("collaborate with other departments", ["other departments"]),
         ("reports and presentations for management", ["reports and presentations"]),
@@ -120,17 +168,26 @@ SEED_FACTS: dict[str, list[tuple[str, list[str]]]] = {
         ("customer service best practices", ["customer service best practices"]),
         ("conflict resolution", ["conflict resolution"]),
         ("associate's degree advantageous", ["associate's degree"]),
-        ("pathways: entry-level roles or internships", ["entry-level customer service roles or internships"]),
+        (
+            "pathways: entry-level roles or internships",
+            ["entry-level customer service roles or internships"],
+        ),
         ("project management experience", ["project management experience"]),
         ("supervisory roles managing teams", ["supervisory roles managing teams"]),
         ("direct client communication", ["direct client communication"]),
         ("specialized training", ["specialized training in call center software"]),
         ("CCCM certification", ["certified call center manager (cccm)"]),
         ("CSR certification", ["customer service representative (csr) certification"]),
-        ("state-specific certifications; licenses usually not required", ["state-specific certifications", "licenses are usually not required"]),
+        (
+            "state-specific certifications; licenses usually not required",
+            ["state-specific certifications", "licenses are usually not required"],
+        ),
         ("continuous professional development", ["professional development"]),
         ("brand image and customer loyalty (overview)", ["brand", "long-term customer loyalty"]),
-        ("positive work environment, open communication", ["positive workplace", "open communication"]),
+        (
+            "positive work environment, open communication",
+            ["positive workplace", "open communication"],
+        ),
     ],
 }
 

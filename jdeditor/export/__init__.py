@@ -1,0 +1,1 @@
+"""Renderers: each turns an ``Outline`` into one output format."""

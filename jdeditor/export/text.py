@@ -1,0 +1,46 @@
+"""Outline → plain text, for the terminal (``jdeditor presets show``) and plain-text job boards."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+from jdeditor.outline import Bullets, Link, Outline, Paragraph
+
+_MAX_WIDTH = 88
+
+
+def render_text(outline: Outline, width: int | None = None) -> str:
+    """The posting as wrapped text: title block, then each section under an upper-case heading."""
+    if width is None:
+        width = min(shutil.get_terminal_size((_MAX_WIDTH, 24)).columns, _MAX_WIDTH)
+    lines = [outline.title]
+    if outline.meta:
+        lines.append(" · ".join(outline.meta))
+    if outline.pay:
+        lines.append(outline.pay)
+    for section in outline.sections:
+        lines += ["", section.heading.upper()]
+        for block in section.blocks:
+            if isinstance(block, Bullets):
+                for item in block.items:
+                    lines += textwrap.wrap(
+                        item, width, initial_indent="  • ", subsequent_indent="    "
+                    )
+            else:
+                lines += textwrap.wrap(
+                    _plain(block), width, initial_indent="  ", subsequent_indent="  "
+                )
+    return "\n".join(lines) + "\n"
+
+
+def _plain(paragraph: Paragraph) -> str:
+    # A web address is printed in full: in plain text nobody can click the shortened one.
+    return "".join(
+        run.target
+        if isinstance(run, Link) and not run.target.startswith("mailto:")
+        else str(run)
+        if not isinstance(run, Link)
+        else run.text
+        for run in paragraph.runs
+    )

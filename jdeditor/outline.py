@@ -1,0 +1,250 @@
+"""Model → outline: the one place that decides what a posting contains and in which order.
+
+Every renderer (text, Word, the window's HTML preview, later Markdown and PDF) walks the same
+``Outline``, so they all show the same content in the same order. The outline is plain data:
+strings, tuples and small frozen dataclasses, nothing that knows a file format.
+Empty sections are left out, never rendered as an empty heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
+from babel.numbers import format_currency
+
+from jdeditor.model import EducationLevel, JobDescription, SalaryRange
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A clickable piece of text: a web address or a ``mailto:`` address."""
+
+    text: str
+    target: str
+
+
+Run = str | Link
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run if isinstance(run, str) else run.text for run in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+Block = Paragraph | Bullets
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    """Stable identifier (``"responsibilities"``), for styling and tests; not shown."""
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    title: str
+    meta: tuple[str, ...]
+    """The one-line subtitle parts: company · department · location · type · arrangement."""
+    pay: str
+    """The pay line as people read it, '$32,000 – $35,000 per year', or '' when no pay is set."""
+    sections: tuple[Section, ...]
+    language: str
+    company: str
+
+    def section(self, key: str) -> Section | None:
+        return next((section for section in self.sections if section.key == key), None)
+
+
+def build_outline(document: JobDescription) -> Outline:
+    """The ordered content of a posting, ready for any renderer."""
+    locale = babel_locale(document.language)
+    candidates = [
+        _section("summary", "About the role", _paragraphs(document.summary)),
+        _bullet_section("responsibilities", "Responsibilities", document.responsibilities),
+        _bullet_section(
+            "required_qualifications", "Required qualifications", document.required_qualifications
+        ),
+        _bullet_section(
+            "preferred_qualifications",
+            "Preferred qualifications",
+            document.preferred_qualifications,
+        ),
+        _bullet_section("skills", "Skills", document.skills),
+        _section("education_experience", "Education and experience", _background(document, locale)),
+        _bullet_section("certifications", "Certifications", document.certifications),
+        _bullet_section("kpis", "How success is measured", document.kpis),
+        _section("compensation", "Compensation and benefits", _compensation(document, locale)),
+        _section(
+            "company",
+            f"About {document.company.name}" if document.company.name else "About the company",
+            _about_company(document),
+        ),
+        _section("how_to_apply", "How to apply", _how_to_apply(document)),
+        _section(
+            "equal_opportunity",
+            "Equal-opportunity statement",
+            _paragraphs(document.equal_opportunity),
+        ),
+    ]
+    return Outline(
+        title=document.title,
+        meta=_meta(document, locale),
+        pay=format_pay(document.salary, locale) if document.salary else "",
+        sections=tuple(section for section in candidates if section is not None),
+        language=document.language,
+        company=document.company.name,
+    )
+
+
+def _section(key: str, heading: str, blocks: list[Block]) -> Section | None:
+    return Section(key, heading, tuple(blocks)) if blocks else None
+
+
+def _bullet_section(key: str, heading: str, items: tuple[str, ...]) -> Section | None:
+    return _section(key, heading, [Bullets(items)] if items else [])
+
+
+def _paragraphs(text: str) -> list[Block]:
+    """Blank lines separate paragraphs; single line breaks inside one are kept as spaces."""
+    return [
+        Paragraph((" ".join(chunk.split("\n")),))
+        for chunk in re.split(r"\n\s*\n", text)
+        if chunk.strip()
+    ]
+
+
+def _meta(document: JobDescription, locale: Locale) -> tuple[str, ...]:
+    parts = [
+        document.company.name,
+        document.department,
+        location_text(document, locale),
+        document.employment_type.label if document.employment_type else "",
+        document.work_arrangement.label if document.work_arrangement else "",
+    ]
+    return tuple(part for part in parts if part)
+
+
+def location_text(document: JobDescription, locale: Locale) -> str:
+    """'Denver, CO'; the country is named only when it is not the posting's own locale's."""
+    where = document.location
+    country = ""
+    if where.country and where.country != locale.territory:
+        country = locale.territories.get(where.country, where.country)
+    return ", ".join(part for part in (where.locality, where.region, country) if part)
+
+
+def _background(document: JobDescription, locale: Locale) -> list[Block]:
+    education, experience = document.education, document.experience
+    fields = format_list(list(education.fields_of_study), style="or", locale=locale)
+    lines = []
+    # Fields of study qualify the highest degree named, where readers expect them.
+    if education.minimum_level is not None:
+        in_fields = fields and education.preferred_level is None
+        lines.append(f"Required: {_degree(education.minimum_level, fields if in_fields else '')}")
+    if education.preferred_level is not None:
+        lines.append(f"Preferred: {_degree(education.preferred_level, fields)}")
+    if fields and education.minimum_level is None and education.preferred_level is None:
+        lines.append(f"Education in {fields}")
+    if education.experience_in_place_of_education:
+        lines.append("Substantial relevant experience can take the place of formal education")
+    if experience.minimum_years:
+        years = experience.minimum_years
+        amount = f"{years:g} year" if years == 1 else f"{years:g} years"
+        lines.append(f"At least {amount} of relevant experience")
+    blocks: list[Block] = [Bullets(tuple(lines))] if lines else []
+    return blocks + _paragraphs(experience.description)
+
+
+def _degree(level: EducationLevel, fields: str) -> str:
+    if fields and level not in (EducationLevel.NONE, EducationLevel.HIGH_SCHOOL):
+        return f"{level.label} in {fields.lower() if fields.isascii() else fields}"
+    return level.label
+
+
+def _compensation(document: JobDescription, locale: Locale) -> list[Block]:
+    blocks: list[Block] = []
+    if document.salary is not None:
+        pay = format_pay(document.salary, locale)
+        note = document.salary.note
+        blocks.append(Paragraph((f"{pay}, {note}" if note else pay,)))
+    if document.benefits:
+        blocks.append(Bullets(document.benefits))
+    return blocks
+
+
+def _about_company(document: JobDescription) -> list[Block]:
+    company = document.company
+    blocks = _paragraphs(company.about)
+    if company.website:
+        blocks.append(Paragraph((Link(_display_address(company.website), company.website),)))
+    return blocks
+
+
+def _how_to_apply(document: JobDescription) -> list[Block]:
+    apply = document.how_to_apply
+    blocks = _paragraphs(apply.instructions)
+    if apply.email:
+        blocks.append(Paragraph(("Email: ", Link(apply.email, f"mailto:{apply.email}"))))
+    if apply.url:
+        blocks.append(Paragraph(("Apply online: ", Link(_display_address(apply.url), apply.url))))
+    return blocks
+
+
+def _display_address(address: str) -> str:
+    return re.sub(r"(?i)^https?://", "", address).rstrip("/")
+
+
+# --- Pay ----------------------------------------------------------------------------------------
+def format_pay(salary: SalaryRange, locale: Locale) -> str:
+    """'$32,000 – $35,000 per year', '$63,000 – $100,000+ per year', '$17.50 per hour'.
+
+    Amounts use the currency's symbol and the locale's grouping (CLDR via babel); cents are
+    shown only when some amount has them.
+    """
+    amounts = [salary.minimum] + ([salary.maximum] if salary.maximum is not None else [])
+    whole = all(amount == amount.to_integral_value() for amount in amounts)
+    texts = [_money(amount, salary.currency, locale, whole=whole) for amount in amounts]
+    if len(texts) == 2 and amounts[0] == amounts[1]:
+        texts = texts[:1]
+    if salary.open_ended:
+        texts[-1] += "+"
+    return f"{' – '.join(texts)} {salary.period.label}"
+
+
+def _money(amount: Decimal, currency: str, locale: Locale, *, whole: bool) -> str:
+    if whole:
+        pattern = re.sub(r"\.0+", "", _currency_pattern(locale))
+        return format_currency(
+            amount, currency, locale=locale, format=pattern, currency_digits=False
+        )
+    return format_currency(amount, currency, locale=locale)
+
+
+def _currency_pattern(locale: Locale) -> str:
+    standard = locale.currency_formats["standard"]
+    return str(standard.pattern)
+
+
+@cache
+def babel_locale(language: str) -> Locale:
+    """The CLDR locale of a BCP 47 tag; English when CLDR does not know it."""
+    try:
+        return Locale.parse(language, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return Locale("en")

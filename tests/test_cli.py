@@ -1,0 +1,223 @@
+"""The command line: exit codes and output, in-process and as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jdeditor import __version__
+from jdeditor.cli import main
+from jdeditor.library import PresetLibrary
+from jdeditor.model import JobDescription
+from tests.conftest import REPO
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"jdeditor {__version__}\n"
+
+
+def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert out.startswith("usage: jdeditor")
+    assert "presets" in out and "validate" in out
+
+
+def test_presets_list(
+    capsys: pytest.CaptureFixture[str], library: PresetLibrary, posting: JobDescription
+) -> None:
+    library.save_user_preset("夜班", posting)
+    code, out, err = run(capsys, "presets", "list")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["NAME", "KIND", "TITLE"]
+    assert [line.split("  ")[0].strip() for line in lines[1:]] == [
+        "Agent",
+        "Team Lead",
+        "Manager",
+        "Operations",
+        "夜班",
+    ]
+    assert "built-in" in lines[1] and "Call Center Agent" in lines[1]
+    assert "user" in lines[5] and "Night Shift Agent" in lines[5]
+
+
+def test_presets_list_json(
+    capsys: pytest.CaptureFixture[str], library: PresetLibrary, posting: JobDescription
+) -> None:
+    library.save_user_preset("Night shift", posting)
+    library.user_dir.joinpath("Broken.jd.json").write_text("{")
+    code, out, err = run(capsys, "presets", "list", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [p["name"] for p in data["presets"]] == [
+        "Agent",
+        "Team Lead",
+        "Manager",
+        "Operations",
+        "Night shift",
+    ]
+    assert data["presets"][0] == {
+        "name": "Agent",
+        "kind": "built-in",
+        "read_only": True,
+        "title": "Call Center Agent",
+        "path": str(library.get("Agent").path),
+    }
+    assert data["presets"][4]["kind"] == "user" and not data["presets"][4]["read_only"]
+    assert data["skipped"] == [
+        {
+            "path": str(library.user_dir / "Broken.jd.json"),
+            "reason": data["skipped"][0]["reason"],
+        }
+    ]
+    assert data["skipped"][0]["reason"].startswith("is not valid JSON")
+    assert err.startswith(f"jdeditor: warning: skipped {library.user_dir / 'Broken.jd.json'}")
+
+
+def test_presets_show(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "presets", "show", "team lead")
+    assert code == 0
+    assert out.startswith("Call Center Team Lead\n")
+    assert "$38,000 – $44,000 per year" in out
+    assert "RESPONSIBILITIES" in out
+    assert "  • Design and run ongoing training and development programs for agents" in out
+
+
+def test_presets_show_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "presets", "show", "Astronaut")
+    assert code == 1 and out == ""
+    assert err == (
+        "jdeditor: there is no preset named “Astronaut”; presets: Agent, Team Lead, Manager, "
+        "Operations\n"
+    )
+
+
+def test_validate_valid_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, posting: JobDescription
+) -> None:
+    path = tmp_path / "ok.jd.json"
+    path.write_text(posting.model_copy(update={"salary": None}).to_json())
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    assert out == (
+        f"{path}: salary: warning: Pay is not stated: postings with a pay range attract more "
+        "applicants, and many US states and EU countries require one\n"
+    )
+    code, _, _ = run(capsys, "validate", "--strict", str(path))
+    assert code == 1
+
+
+def test_validate_reports_each_problem_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.jd.json"
+    content = (
+        '{"title": " ", "responsibilities": ["a", "A"], "salary": {"minimum": 9, "maximum": 1}}'
+    )
+    bad.write_text(content)
+    missing = tmp_path / "missing.jd.json"
+    code, out, _ = run(capsys, "validate", str(bad), str(missing))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad}: title: Job title is required",
+        f"{bad}: responsibilities: Responsibilities has a duplicate: item 2 repeats item 1",
+        f"{bad}: salary.maximum: Maximum pay must not be less than the minimum pay (9)",
+        f"{missing}: cannot be read: the file or its folder does not exist",
+    ]
+    assert bad.read_text() == content
+
+
+def test_validate_built_in_presets_warns_about_placeholders(
+    capsys: pytest.CaptureFixture[str], library: PresetLibrary
+) -> None:
+    path = library.get("Agent").path
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    assert (
+        f"{path}: company.name: warning: Company name still has a placeholder to replace: "
+        "[Company name]" in out.splitlines()
+    )
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["frobnicate"], ["validate"], ["presets"]):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 2
+    capsys.readouterr()
+
+
+# --- as real processes ------------------------------------------------------------------------
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def test_python_dash_m_is_the_same_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "jdeditor", "presets", "list", "--json"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["presets"]) == 4
+
+
+def test_console_script(tmp_path: Path) -> None:
+    script = shutil.which("jdeditor", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("jdeditor is not installed in this environment (pip install -e .)")
+    result = subprocess.run(
+        [script, "--version"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert (result.returncode, result.stdout) == (0, f"jdeditor {__version__}\n")
+
+
+def test_cli_runs_without_qt_or_a_display(tmp_path: Path) -> None:
+    env = {k: v for k, v in _env().items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    code = (
+        "import sys; from jdeditor.cli import main; code = main(['presets', 'list']); "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]; sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_broken_pipe_is_not_an_error() -> None:
+    """`jdeditor presets show … | head -1`: the reader is gone; no traceback, exit 0."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will ever read: the first write fails with EPIPE
+    try:
+        writer = subprocess.run(
+            [sys.executable, "-m", "jdeditor", "presets", "show", "Operations"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(),
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert writer.returncode == 0
+    assert writer.stderr == ""
