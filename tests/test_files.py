@@ -129,3 +129,20 @@ def test_new_file_respects_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old_mask)
     assert stat.S_IMODE((tmp_path / "fresh.jd.json").stat().st_mode) == 0o644
+
+
+def test_permission_denied_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root reads every file, so the refusal a normal user would get is simulated."""
+    path = tmp_path / "locked.jd.json"
+    path.write_bytes(b"{}")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    assert caught.value.lines() == [
+        f"{path}: cannot be read: permission denied (is the file or folder read-only, or open "
+        "in another program?)"
+    ]
