@@ -33,6 +33,8 @@ class Problem:
     """Where the problem is, e.g. ``("salary", "maximum")`` or ``("skills", 2)`` (0-based)."""
     message: str
     """A sentence naming the field in plain words, e.g. 'Maximum pay must not be less than …'."""
+    found: tuple[str, ...] = ()
+    """For a placeholder warning: the placeholders themselves, e.g. ``("[Company name]",)``."""
 
     @property
     def dotted_path(self) -> str:
@@ -74,6 +76,7 @@ def find_placeholders(document: JobDescription) -> list[Problem]:
                     Severity.WARNING,
                     path,
                     f"{label} still has a placeholder to replace: {', '.join(found)}",
+                    tuple(found),
                 )
             )
     return problems

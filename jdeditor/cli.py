@@ -12,13 +12,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jdeditor import __version__
-from jdeditor.checks import review
+from jdeditor.checks import find_placeholders, review
 from jdeditor.export.text import render_text
-from jdeditor.files import DocumentError, read_document
-from jdeditor.library import LibraryError, PresetLibrary, PresetListing
+from jdeditor.files import DocumentError, atomic_write, describe_os_error, read_document
+from jdeditor.library import LibraryError, PresetLibrary, PresetListing, preset_file_name
+from jdeditor.model import JobDescription
 from jdeditor.outline import build_outline
+
+if TYPE_CHECKING:
+    from jdeditor.export.docx import DocxOptions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +51,25 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--strict", action="store_true", help="also fail on warnings such as leftover placeholders"
     )
+    export = commands.add_parser(
+        "export",
+        help="export a preset or a *.jd.json file to Word (.docx)",
+        description="Export to Word. Placeholders left in the posting are marked in the "
+        "document and listed as warnings.",
+    )
+    export.add_argument("source", nargs="?", help="a preset name or a *.jd.json file")
+    export.add_argument(
+        "-o", "--output", help="the .docx to write, '-' for standard output (default: NAME.docx)"
+    )
+    export.add_argument(
+        "--all-presets", action="store_true", help="export every preset, one .docx each"
+    )
+    export.add_argument(
+        "-d", "--directory", type=Path, default=Path(), help="folder for --all-presets"
+    )
+    export.add_argument(
+        "--template", type=Path, metavar="FILE", help="a company Word template (.dotx or .docx)"
+    )
     return parser
 
 
@@ -63,15 +87,26 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "presets" and args.preset_command == "list":
-            return _list_presets(PresetLibrary(), as_json=args.json)
-        if args.command == "presets" and args.preset_command == "show":
-            return _show_preset(PresetLibrary(), args.name)
-        if args.command == "validate":
-            return _validate(args.files, strict=args.strict)
+        return _dispatch(parser, args)
     except LibraryError as error:
         print(f"jdeditor: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    except DocumentError as error:
+        for line in error.lines():
+            print(f"jdeditor: {line}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    match args.command, getattr(args, "preset_command", None):
+        case "presets", "list":
+            return _list_presets(PresetLibrary(), as_json=args.json)
+        case "presets", "show":
+            return _show_preset(PresetLibrary(), args.name)
+        case "validate", _:
+            return _validate(args.files, strict=args.strict)
+        case "export", _:
+            return _export(parser, args)
     # No sub-command: the window will open here once it exists; until then, explain usage.
     parser.print_help()
     return EXIT_OK
@@ -138,3 +173,61 @@ def _validate(files: Sequence[Path], *, strict: bool) -> int:
         if not warnings:
             print(f"{path}: valid")
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    # python-docx (and lxml) load only when exporting: the other commands start faster.
+    from jdeditor.export.docx import DocxOptions  # noqa: PLC0415
+
+    if args.all_presets == bool(args.source):
+        parser.error("export needs a preset name or file, or --all-presets (not both)")
+    options = DocxOptions(template=args.template)
+    library = PresetLibrary()
+    if args.all_presets:
+        listing = library.list_presets()
+        for skipped in listing.skipped:
+            print(f"jdeditor: warning: skipped {skipped}", file=sys.stderr)
+        _make_folder(args.directory)
+        for preset in listing.presets:
+            target = args.directory / preset_file_name(preset.name, ".docx")
+            _export_one(preset.document, str(target), options)
+        return EXIT_OK
+    document, default_name = _resolve_source(library, args.source)
+    _export_one(document, args.output or default_name, options)
+    return EXIT_OK
+
+
+def _resolve_source(library: PresetLibrary, source: str) -> tuple[JobDescription, str]:
+    """A *.jd.json path if it looks like one or exists, else a preset name."""
+    path = Path(source)
+    if source.endswith(".json") or path.is_file():
+        return read_document(path), path.name.removesuffix(".json").removesuffix(".jd") + ".docx"
+    preset = library.get(source)
+    return preset.document, preset_file_name(preset.name, ".docx")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DocumentError(folder, f"cannot be created: {describe_os_error(error)}") from None
+
+
+def _export_one(document: JobDescription, output: str, options: DocxOptions) -> None:
+    from jdeditor.export.docx import render_docx  # noqa: PLC0415
+
+    data = render_docx(build_outline(document), options)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write(Path(output), data)
+        print(f"wrote {output}")
+    placeholders = sorted({text for p in find_placeholders(document) for text in p.found})
+    if placeholders:
+        where = "standard output" if output == "-" else output
+        print(
+            f"jdeditor: warning: {where} still has {len(placeholders)} placeholder(s) to "
+            f"replace, marked in yellow: {', '.join(placeholders)}",
+            file=sys.stderr,
+        )

@@ -120,8 +120,10 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name.strip()).casefold()
 
 
-def preset_file_name(name: str) -> str:
+def preset_file_name(name: str, suffix: str = DOCUMENT_SUFFIX) -> str:
     """The file name for a preset: readable, reversible, and safe on every desktop OS.
+
+    ``suffix`` lets exports share the rule: ``preset_file_name("Team Lead", ".docx")``.
 
     '%', '/', '\\' and the other characters Windows forbids become ``%XX``; so do a leading dot
     (hidden files, '..'), a trailing dot or space (Windows drops them) and the first letter of a
@@ -135,7 +137,7 @@ def preset_file_name(name: str) -> str:
         stem = f"{stem[:-1]}%{ord(stem[-1]):02X}"
     if stem.split(".", 1)[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
         stem = f"%{ord(stem[0]):02X}{stem[1:]}"
-    file_name = stem + DOCUMENT_SUFFIX
+    file_name = stem + suffix
     if len(file_name.encode("utf-8")) > _FILE_NAME_MAX_BYTES:
         raise PresetNameError("This preset name is too long to be a file name; please shorten it.")
     return file_name

@@ -137,6 +137,12 @@ def _clean(value: object, *, multiline: bool) -> object:
         raise PydanticCustomError("single_line", "must be a single line")
     text = text.strip()
     for char in text:
+        if unicodedata.category(char) == "Cs" or char in "\ufffe\uffff":
+            raise PydanticCustomError(
+                "invalid_character",
+                "contains a character that is not text (U+{code}); retype or remove it",
+                {"code": f"{ord(char):04X}"},
+            )
         if char != "\n" and unicodedata.category(char) == "Cc":
             raise PydanticCustomError(
                 "control_character",
@@ -218,17 +224,26 @@ def _country(value: object) -> object:
 
 
 def _language(value: object) -> object:
+    """A BCP 47 tag CLDR knows, in its usual casing ('zh-hans-cn' → 'zh-Hans-CN').
+
+    The user's subtags are kept as given: 'zh-CN' stays 'zh-CN', not CLDR's 'zh-Hans-CN'.
+    """
     if not isinstance(value, str):
         return value
-    tag = value.strip()
+    subtags = value.strip().replace("_", "-").split("-")
     try:
-        locale = Locale.parse(tag.replace("_", "-"), sep="-")
+        Locale.parse("-".join(subtags), sep="-")
     except (ValueError, UnknownLocaleError):
         raise PydanticCustomError(
             "language", "'{tag}' is not a BCP 47 language tag such as en or zh-CN", {"tag": value}
         ) from None
-    parts = [locale.language, locale.script, locale.territory, locale.variant]
-    return "-".join(part for part in parts if part)
+    return "-".join(
+        [subtags[0].lower()]
+        + [
+            part.title() if len(part) == 4 else part.upper() if len(part) in (2, 3) else part
+            for part in subtags[1:]
+        ]
+    )
 
 
 def _email(value: object) -> object:

@@ -57,6 +57,16 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Properties:
+    """What a file says about itself (Word's document properties, HTML's meta tags)."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Outline:
     title: str
     meta: tuple[str, ...]
@@ -65,7 +75,11 @@ class Outline:
     """The pay line as people read it, '$32,000 – $35,000 per year', or '' when no pay is set."""
     sections: tuple[Section, ...]
     language: str
+    """BCP 47 tag of the posting's text."""
+    territory: str
+    """ISO country of the posting's locale ('US'), or '' if neither language nor location say."""
     company: str
+    properties: Properties
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)
@@ -108,7 +122,26 @@ def build_outline(document: JobDescription) -> Outline:
         pay=format_pay(document.salary, locale) if document.salary else "",
         sections=tuple(section for section in candidates if section is not None),
         language=document.language,
+        territory=locale.territory or document.location.country,
         company=document.company.name,
+        properties=_properties(document),
+    )
+
+
+def _properties(document: JobDescription) -> Properties:
+    labels = [
+        choice.label
+        for choice in (document.level, document.employment_type, document.work_arrangement)
+        if choice is not None
+    ]
+    keywords = [document.department, *labels, *document.skills]
+    return Properties(
+        title=document.title,
+        subject=f"Job description: {document.department}"
+        if document.department
+        else "Job description",
+        author=document.company.name,
+        keywords=tuple(dict.fromkeys(word for word in keywords if word)),
     )
 
 
@@ -152,15 +185,19 @@ def location_text(document: JobDescription, locale: Locale) -> str:
 def _background(document: JobDescription, locale: Locale) -> list[Block]:
     education, experience = document.education, document.experience
     fields = format_list(list(education.fields_of_study), style="or", locale=locale)
+    fields = fields.lower() if fields.isascii() else fields
+    # Fields of study qualify the highest degree named, where readers expect them; without
+    # a degree to attach to they get a line of their own.
+    top = education.preferred_level or education.minimum_level
+    attach = bool(fields) and top is not None and top.rank >= EducationLevel.ASSOCIATE.rank
     lines = []
-    # Fields of study qualify the highest degree named, where readers expect them.
     if education.minimum_level is not None:
-        in_fields = fields and education.preferred_level is None
+        in_fields = attach and education.preferred_level is None
         lines.append(f"Required: {_degree(education.minimum_level, fields if in_fields else '')}")
     if education.preferred_level is not None:
-        lines.append(f"Preferred: {_degree(education.preferred_level, fields)}")
-    if fields and education.minimum_level is None and education.preferred_level is None:
-        lines.append(f"Education in {fields}")
+        lines.append(f"Preferred: {_degree(education.preferred_level, fields if attach else '')}")
+    if fields and not attach:
+        lines.append(f"Fields of study: {fields}")
     if education.experience_in_place_of_education:
         lines.append("Substantial relevant experience can take the place of formal education")
     if experience.minimum_years:
@@ -172,9 +209,7 @@ def _background(document: JobDescription, locale: Locale) -> list[Block]:
 
 
 def _degree(level: EducationLevel, fields: str) -> str:
-    if fields and level not in (EducationLevel.NONE, EducationLevel.HIGH_SCHOOL):
-        return f"{level.label} in {fields.lower() if fields.isascii() else fields}"
-    return level.label
+    return f"{level.label} in {fields}" if fields else level.label
 
 
 def _compensation(document: JobDescription, locale: Locale) -> list[Block]:

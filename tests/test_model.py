@@ -77,6 +77,14 @@ def test_control_characters_are_refused(field: str) -> None:
     assert "control character (U+0007)" in problems[field]
 
 
+def test_broken_unicode_is_refused() -> None:
+    """A lone surrogate (from a bad copy-paste or decoder) cannot be written to XML or JSON."""
+    problems = messages(title="Agent \ud800")
+    assert problems == {
+        "title": "Job title contains a character that is not text (U+D800); retype or remove it"
+    }
+
+
 def test_control_character_in_a_list_item_names_the_item() -> None:
     problems = messages(skills=["Typing", "Bad\x00byte"])
     assert list(problems) == ["skills.1"]

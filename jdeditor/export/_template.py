@@ -1,0 +1,223 @@
+"""The base a posting is written into: our reference document or a company's Word template.
+
+A company template (.docx or .dotx) keeps its styles, page setup, headers and footers; any style
+the export needs that the template lacks is copied in from the reference, bullets included.
+Macro-enabled, damaged and non-Word files are refused with ``TemplateError``.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import cast
+
+import docx
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.parts.numbering import NumberingPart
+from lxml import etree
+
+from jdeditor.export import reference
+from jdeditor.files import DocumentError, describe_os_error
+
+_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_DOCUMENT_TYPE = f"{_MAIN}.document.main+xml"
+_TEMPLATE_TYPE = f"{_MAIN}.template.main+xml"
+_MACRO_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+"""Templates carry logos; 50 MB is far above any real one and stops a wrong file early."""
+
+
+class TemplateError(DocumentError):
+    """A Word template that cannot be used; names the file and says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class StyleIds:
+    """The style ids of the base document for each role the export uses."""
+
+    title: str
+    subtitle: str
+    pay: str
+    heading: str
+    bullet: str
+    header: str
+    footer: str
+    hyperlink: str
+    placeholder: str
+
+
+# role → (style name as Word stores it, our style id). Names are language-independent for
+# built-in styles, ids are not (a German Word writes "berschrift1" for "heading 1").
+_ROLES = {
+    "title": ("Title", "Title"),
+    "subtitle": ("Subtitle", "Subtitle"),
+    "pay": ("Pay Line", "PayLine"),
+    "heading": ("heading 1", "Heading1"),
+    "bullet": ("List Bullet", "ListBullet"),
+    "header": ("header", "Header"),
+    "footer": ("footer", "Footer"),
+    "hyperlink": ("Hyperlink", "Hyperlink"),
+    "placeholder": ("Placeholder", "Placeholder"),
+}
+
+
+@cache
+def _reference_bytes() -> bytes:
+    return reference.reference_path().read_bytes()
+
+
+def open_reference() -> Document:
+    """A fresh copy of our base document, parsed from bytes read once per process."""
+    return docx.Document(io.BytesIO(_reference_bytes()))
+
+
+def open_template(path: Path) -> Document:
+    """A company template as the base document, with our styles added where it lacks them."""
+    return _parse(path, _template_bytes(path))
+
+
+def resolve_styles(document: Document) -> StyleIds:
+    """Find each role's style in the base, copying ours in where it is missing."""
+    styles = document.styles.element
+    by_name = {
+        _name(style): style.get(qn("w:styleId")) for style in styles.iterchildren(qn("w:style"))
+    }
+    ours = _reference_styles()
+    ids = {}
+    for role, (name, our_id) in _ROLES.items():
+        found = by_name.get(name.lower())
+        if found is None:
+            copied = copy.deepcopy(ours[our_id])
+            if role == "bullet":
+                _give_bullets_numbering(document, copied)
+            styles.append(copied)
+            found = our_id
+        ids[role] = found
+    return StyleIds(**ids)
+
+
+def _name(style: etree._Element) -> str:
+    name = style.find(qn("w:name"))
+    return (name.get(qn("w:val")) or "").lower() if name is not None else ""
+
+
+@cache
+def _reference_styles() -> dict[str, etree._Element]:
+    styles = open_reference().styles.element
+    return {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
+
+
+def _give_bullets_numbering(document: Document, bullet_style: etree._Element) -> None:
+    """Add our bullet definition to the template's numbering and point the style at it."""
+    part = document.part
+    try:
+        numbering = cast(XmlPart, part.part_related_by(RT.NUMBERING)).element
+    except KeyError:
+        # No numbering at all: ours goes in whole, and its ids need no change.
+        element = parse_xml(reference.numbering_xml().encode())
+        new_part = NumberingPart(
+            PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package
+        )
+        part.relate_to(new_part, RT.NUMBERING)
+        return
+    ours = parse_xml(reference.numbering_xml().encode())
+    abstract_ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.iter(qn("w:abstractNum"))]
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.iter(qn("w:num"))]
+    abstract_id, num_id = max(abstract_ids, default=-1) + 1, max(num_ids, default=0) + 1
+    abstract = ours.find(qn("w:abstractNum"))
+    num = ours.find(qn("w:num"))
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    num.set(qn("w:numId"), str(num_id))
+    num.find(qn("w:abstractNumId")).set(qn("w:val"), str(abstract_id))
+    # The schema wants every abstractNum before the first num.
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(num)
+    bullet_style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").set(
+        qn("w:val"), str(num_id)
+    )
+
+
+def _template_bytes(path: Path) -> bytes:
+    """The template's bytes, checked and with a .dotx made openable; cached per file version."""
+    if path.suffix.lower() in (".docm", ".dotm"):
+        raise TemplateError(path, _MACRO_REASON)
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise TemplateError(path, f"cannot be read: {describe_os_error(error)}") from None
+    return _checked_template(path, status.st_mtime_ns, status.st_size)
+
+
+_MACRO_REASON = (
+    "is a macro-enabled Word file; jdeditor does not use files that carry macros. "
+    "Save the template as .dotx or .docx and try again"
+)
+_NOT_WORD = "is not a Word document or template (.docx or .dotx)"
+
+
+@cache
+def _checked_template(path: Path, mtime_ns: int, size: int) -> bytes:
+    if size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(path, f"is too large for a Word template ({size:,} bytes)")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TemplateError(path, f"cannot be read: {describe_os_error(error)}") from None
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError):
+        raise TemplateError(path, _NOT_WORD) from None
+    if any(kind.encode() in types for kind in _MACRO_TYPES) or "word/vbaProject.bin" in names:
+        raise TemplateError(path, _MACRO_REASON)
+    if _DOCUMENT_TYPE.encode() in types:
+        return data
+    if _TEMPLATE_TYPE.encode() in types:
+        # python-docx opens only the document content type; a template differs in nothing else.
+        return _replace_entry(
+            archive,
+            "[Content_Types].xml",
+            types.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode()),
+        )
+    raise TemplateError(path, _NOT_WORD)
+
+
+def _replace_entry(archive: zipfile.ZipFile, name: str, content: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as output:
+        for info in archive.infolist():
+            data = content if info.filename == name else archive.read(info.filename)
+            output.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def _parse(path: Path, data: bytes) -> Document:
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        etree.XMLSyntaxError,
+    ) as error:
+        raise TemplateError(path, f"is damaged and cannot be opened ({error})") from None

@@ -1,0 +1,243 @@
+"""Outline → Word .docx: the posting a recruiter sends on as is.
+
+A thin facade: it decides which outline part becomes which styled paragraph, and leaves the
+XML to ``_wordml`` and the base document (our reference or a company template) to
+``_template``. Everything visual lives in styles, never in direct formatting, so a company
+template restyles the whole posting and Word's own tools (bullet button, style pane) just work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from jdeditor.export import _template, _wordml
+from jdeditor.export._template import StyleIds, TemplateError
+from jdeditor.export.reference import A4, LETTER
+from jdeditor.outline import Bullets, Link, Outline, Paragraph
+
+__all__ = ["DocxOptions", "TemplateError", "render_docx", "write_docx"]
+
+# CLDR's territories that print on US Letter (supplementalData, measurementData/paperSize).
+_LETTER_TERRITORIES = frozenset(
+    ["BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocxOptions:
+    template: Path | None = None
+    """A company .docx/.dotx whose styles, page setup, header and footer are kept."""
+    timestamp: dt.datetime | None = None
+    """Created/modified time; default: ``SOURCE_DATE_EPOCH`` if set, else now."""
+
+
+def write_docx(outline: Outline, stream: BinaryIO, options: DocxOptions | None = None) -> None:
+    """Write the posting as a .docx to a binary stream."""
+    stream.write(render_docx(outline, options))
+
+
+def render_docx(outline: Outline, options: DocxOptions | None = None) -> bytes:
+    """The posting as .docx bytes; raises ``TemplateError`` for an unusable template."""
+    options = options or DocxOptions()
+    if options.template is not None:
+        document = _template.open_template(options.template)
+    else:
+        document = _template.open_reference()
+    styles = _template.resolve_styles(document)
+    _write_body(document, outline, styles)
+    _write_header_and_footer(document, outline, styles, keep_existing=options.template is not None)
+    if options.template is None:
+        _set_page_size(document, outline.territory)
+    _set_language(document, outline.language)
+    timestamp = options.timestamp or _default_timestamp()
+    _set_properties(document, outline, timestamp)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _with_fixed_zip_times(buffer.getvalue(), timestamp)
+
+
+# --- body -------------------------------------------------------------------------------------
+def _write_body(document: Document, outline: Outline, styles: StyleIds) -> None:
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    section_properties = body.find(qn("w:sectPr"))
+
+    def add(element: _wordml.Element) -> None:
+        if section_properties is not None:
+            section_properties.addprevious(element)
+        else:
+            body.append(element)
+
+    def text(style_id: str | None, value: str) -> None:
+        add(_wordml.paragraph(style_id, _wordml.marked_runs(value, styles.placeholder)))
+
+    text(styles.title, outline.title)
+    if outline.meta:
+        text(styles.subtitle, " · ".join(outline.meta))
+    if outline.pay:
+        text(styles.pay, outline.pay)
+    for section in outline.sections:
+        text(styles.heading, section.heading)
+        for block in section.blocks:
+            if isinstance(block, Bullets):
+                for item in block.items:
+                    text(styles.bullet, item)
+            else:
+                add(_wordml.paragraph(None, _paragraph_runs(document, block, styles)))
+
+
+def _paragraph_runs(
+    document: Document, paragraph: Paragraph, styles: StyleIds
+) -> list[_wordml.Element]:
+    runs: list[_wordml.Element] = []
+    for part in paragraph.runs:
+        if isinstance(part, Link):
+            relationship = document.part.relate_to(part.target, RT.HYPERLINK, is_external=True)
+            runs.append(_wordml.hyperlink(relationship, part.text, styles.hyperlink))
+        else:
+            runs.extend(_wordml.marked_runs(part, styles.placeholder))
+    return runs
+
+
+# --- page furniture ---------------------------------------------------------------------------
+def _write_header_and_footer(
+    document: Document, outline: Outline, styles: StyleIds, *, keep_existing: bool
+) -> None:
+    """Company name in the header, 'Page X of Y' in the footer; a template's own are kept."""
+    section = document.sections[0]
+    if not (keep_existing and not section.header.is_linked_to_previous):
+        header = section.header
+        header.is_linked_to_previous = False
+        _replace_paragraphs(
+            header._element,  # python-docx has no public accessor
+            _wordml.paragraph(
+                styles.header, _wordml.marked_runs(outline.company, styles.placeholder)
+            ),
+        )
+    if not (keep_existing and not section.footer.is_linked_to_previous):
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        runs = [
+            _wordml.run("Page "),
+            *_wordml.field("PAGE", "1"),
+            _wordml.run(" of "),
+            *_wordml.field("NUMPAGES", "1"),
+        ]
+        _replace_paragraphs(footer._element, _wordml.paragraph(styles.footer, runs))
+
+
+def _replace_paragraphs(container: _wordml.Element, paragraph: _wordml.Element) -> None:
+    for child in list(container):
+        container.remove(child)
+    container.append(paragraph)
+
+
+def _set_page_size(document: Document, territory: str) -> None:
+    width, height = LETTER if territory in _LETTER_TERRITORIES else A4
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(width), Twips(height)
+
+
+# --- language and properties ------------------------------------------------------------------
+def _east_asian(language: str) -> tuple[str, str]:
+    """(font, language tag) for CJK text: fonts every Windows and Mac Office has, which
+    LibreOffice maps to Noto CJK through fontconfig."""
+    tag = language.lower()
+    if tag.startswith("ja"):
+        return "Yu Gothic", "ja-JP"
+    if tag.startswith("ko"):
+        return "Malgun Gothic", "ko-KR"
+    if tag.startswith("zh") and any(part in tag for part in ("hant", "-tw", "-hk", "-mo")):
+        return "Microsoft JhengHei", "zh-TW"
+    return "Microsoft YaHei", "zh-CN"
+
+
+def _set_language(document: Document, language: str) -> None:
+    """Tag all text with the posting's language and give CJK text a CJK font."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = document.styles.element.makeelement(qn("w:docDefaults"), {})
+        document.styles.element.insert(0, defaults)
+    run_properties = _child(_child(_child(defaults, "w:rPrDefault"), "w:rPr"), "")
+    font, east_asian_tag = _east_asian(language)
+    fonts = _child(run_properties, "w:rFonts")
+    fonts.set(qn("w:eastAsia"), font)
+    for theme_attribute in ("w:eastAsiaTheme",):
+        fonts.attrib.pop(qn(theme_attribute), None)
+    tag = _child(run_properties, "w:lang")
+    tag.set(qn("w:val"), language)
+    tag.set(
+        qn("w:eastAsia"),
+        language if language.lower().startswith(("zh", "ja", "ko")) else east_asian_tag,
+    )
+
+
+def _child(parent: _wordml.Element, tag: str) -> _wordml.Element:
+    """``parent``'s first ``tag`` child, created if missing; ``parent`` itself for ''."""
+    if not tag:
+        return parent
+    found: _wordml.Element | None = parent.find(qn(tag))
+    if found is None:
+        found = parent.makeelement(qn(tag), {})
+        parent.append(found)
+    return found
+
+
+def _default_timestamp() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+
+
+def _set_properties(document: Document, outline: Outline, timestamp: dt.datetime) -> None:
+    properties = document.core_properties
+    meta = outline.properties
+    properties.title = meta.title
+    properties.subject = meta.subject
+    properties.author = meta.author
+    properties.keywords = _fit(meta.keywords, 255)  # Word's limit for a core property
+    properties.language = outline.language
+    properties.category = "Job description"
+    properties.comments = ""
+    properties.last_modified_by = "jdeditor"
+    properties.revision = 1
+    properties.created = timestamp.replace(tzinfo=None)
+    properties.modified = timestamp.replace(tzinfo=None)
+
+
+def _fit(words: tuple[str, ...], limit: int) -> str:
+    """As many whole words as fit in ``limit`` characters, comma-separated."""
+    text = ""
+    for word in words:
+        candidate = f"{text}, {word}" if text else word
+        if len(candidate) > limit:
+            break
+        text = candidate
+    return text
+
+
+def _with_fixed_zip_times(data: bytes, timestamp: dt.datetime) -> bytes:
+    """Re-pack with every entry dated ``timestamp``, so the same input gives the same bytes."""
+    when = timestamp.astimezone(dt.UTC)
+    date_time = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as output:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time)
+            output.writestr(entry, source.read(info), compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
