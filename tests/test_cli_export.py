@@ -1,0 +1,171 @@
+"""`jdeditor export`: presets and files to .docx, atomic writes, clear failures."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jdeditor.cli import main
+from jdeditor.export import docx as docx_export
+from jdeditor.library import PresetLibrary
+from jdeditor.model import JobDescription
+from tests.conftest import REPO
+from tests.export.helpers import reopen, styled_paragraphs
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_export_a_preset(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "team-lead.docx"
+    code, out, err = run(capsys, "export", "Team Lead", "-o", str(target))
+    assert code == 0
+    assert out == f"wrote {target}\n"
+    assert styled_paragraphs(reopen(target.read_bytes()))[0] == ("Title", "Call Center Team Lead")
+    assert err.startswith(f"jdeditor: warning: {target} still has 7 placeholder(s) to replace")
+    assert "[Company name]" in err
+
+
+def test_export_a_file_to_the_default_name(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    posting: JobDescription,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = tmp_path / "night.jd.json"
+    source.write_text(posting.to_json())
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "export", str(source))
+    assert (code, out, err) == (0, "wrote night.docx\n", "")  # a finished posting: no warning
+    assert reopen((tmp_path / "night.docx").read_bytes()).paragraphs[0].text == posting.title
+
+
+def test_export_all_presets(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "out" / "postings"
+    code, out, _ = run(capsys, "export", "--all-presets", "-d", str(folder))
+    assert code == 0
+    names = ["Agent", "Team Lead", "Manager", "Operations"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.docx" for n in names)
+    assert out.splitlines() == [f"wrote {folder / f'{n}.docx'}" for n in names]
+
+
+def test_export_with_template(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, library: PresetLibrary
+) -> None:
+    import docx
+
+    template = docx.Document()
+    template.sections[0].header.paragraphs[0].text = "ACME"
+    template.save(str(tmp_path / "acme.docx"))
+    target = tmp_path / "agent.docx"
+    code, _, _ = run(
+        capsys, "export", "agent", "-o", str(target), "--template", str(tmp_path / "acme.docx")
+    )
+    assert code == 0
+    assert reopen(target.read_bytes()).sections[0].header.paragraphs[0].text == "ACME"
+
+
+def test_export_to_stdout() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "jdeditor", "export", "Manager", "-o", "-"],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout[:2] == b"PK"  # a zip package, nothing else on stdout
+    assert reopen(result.stdout).paragraphs[0].text == "Call Center Manager"
+    assert b"standard output still has" in result.stderr
+
+
+def test_missing_folder_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / "x.docx"
+    code, out, err = run(capsys, "export", "Agent", "-o", str(target))
+    assert code == 1 and out == ""
+    assert err == f"jdeditor: {target}: cannot be written: the file or its folder does not exist\n"
+    assert not target.parent.exists()
+
+
+def test_locked_or_read_only_target_keeps_the_old_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Word holds the file open (or the folder is read-only): root cannot feel either, so the
+    refusal the OS would give is simulated at the final replace."""
+    target = tmp_path / "agent.docx"
+    target.write_bytes(b"the old export")
+
+    def refuse(source: object, destination: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    code, _, err = run(capsys, "export", "Agent", "-o", str(target))
+    assert code == 1
+    assert (
+        "cannot be written: permission denied (is the file or folder read-only, or open in "
+        "another program?)" in err
+    )
+    assert target.read_bytes() == b"the old export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agent.docx"]
+
+
+def test_failed_render_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "agent.docx"
+    target.write_bytes(b"the old export")
+
+    def broken(*args: object) -> bytes:
+        raise docx_export.TemplateError(tmp_path / "t.dotx", "is damaged and cannot be opened")
+
+    monkeypatch.setattr(docx_export, "render_docx", broken)
+    code, _, err = run(capsys, "export", "Agent", "-o", str(target))
+    assert code == 1
+    assert err == f"jdeditor: {tmp_path / 't.dotx'}: is damaged and cannot be opened\n"
+    assert target.read_bytes() == b"the old export"
+
+
+def test_bad_template_names_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    template = tmp_path / "macros.dotm"
+    template.write_bytes(b"PK")
+    code, _, err = run(
+        capsys, "export", "Agent", "-o", str(tmp_path / "a.docx"), "--template", str(template)
+    )
+    assert code == 1
+    assert err.startswith(f"jdeditor: {template}: is a macro-enabled Word file")
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_invalid_source_file_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "bad.jd.json"
+    source.write_text('{"title": ""}')
+    code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / "bad.docx"))
+    assert code == 1
+    assert err.splitlines() == [
+        f"jdeditor: {source}: title: Job title is required",
+        f"jdeditor: {source}: responsibilities: Responsibilities is required",
+    ]
+
+
+def test_unknown_preset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "export", "Astronaut", "-o", "x.docx")
+    assert code == 1
+    assert err == "jdeditor: There is no preset named “Astronaut”.\n"
+
+
+def test_source_and_all_presets_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["export"], ["export", "Agent", "--all-presets"]):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 2
+    assert "export needs a preset name or file, or --all-presets" in capsys.readouterr().err
