@@ -22,13 +22,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML at 
 
 def paragraph(style_id: str | None, runs: Iterable[Element]) -> Element:
     """``<w:p>`` with an optional paragraph style and the given runs or hyperlinks."""
-    p = OxmlElement("w:p")
-    if style_id:
-        properties = OxmlElement("w:pPr")
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), style_id)
-        properties.append(style)
-        p.append(properties)
+    p = _styled("w:p", "w:pPr", "w:pStyle", style_id)
     for run in runs:
         p.append(run)
     return p
@@ -36,13 +30,7 @@ def paragraph(style_id: str | None, runs: Iterable[Element]) -> Element:
 
 def run(text: str, char_style: str | None = None) -> Element:
     """``<w:r>`` holding ``text``; line breaks become ``<w:br/>``."""
-    r = OxmlElement("w:r")
-    if char_style:
-        properties = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), char_style)
-        properties.append(style)
-        r.append(properties)
+    r = _styled("w:r", "w:rPr", "w:rStyle", char_style)
     for index, line in enumerate(_CONTROL.sub("", text).split("\n")):
         if index:
             r.append(OxmlElement("w:br"))
@@ -52,6 +40,18 @@ def run(text: str, char_style: str | None = None) -> Element:
             t.set(qn("xml:space"), "preserve")
         r.append(t)
     return r
+
+
+def _styled(tag: str, properties_tag: str, style_tag: str, style_id: str | None) -> Element:
+    """``<tag>`` whose properties hold only a style reference (or nothing, without a style)."""
+    element = OxmlElement(tag)
+    if style_id:
+        properties = OxmlElement(properties_tag)
+        style = OxmlElement(style_tag)
+        style.set(qn("w:val"), style_id)
+        properties.append(style)
+        element.append(properties)
+    return element
 
 
 def marked_runs(text: str, placeholder_style: str) -> Iterator[Element]:

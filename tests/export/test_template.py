@@ -38,15 +38,17 @@ def company_docx(tmp_path: Path) -> Path:
 @pytest.fixture
 def company_dotx(company_docx: Path) -> Path:
     path = company_docx.with_suffix(".dotx")
-    path.write_bytes(
-        edit_package(
-            company_docx.read_bytes(),
-            lambda name, data: (
-                data.replace(_DOCUMENT, _TEMPLATE) if name == "[Content_Types].xml" else data
-            ),
-        )
-    )
+    path.write_bytes(with_main_type(company_docx.read_bytes(), _TEMPLATE))
     return path
+
+
+def with_main_type(package: bytes, content_type: bytes) -> bytes:
+    """The package with its main document part declared as ``content_type``."""
+
+    def edit(name: str, data: bytes) -> bytes:
+        return data.replace(_DOCUMENT, content_type) if name == "[Content_Types].xml" else data
+
+    return edit_package(package, edit)
 
 
 @pytest.mark.parametrize("fixture", ["company_docx", "company_dotx"])
@@ -142,13 +144,8 @@ def test_macro_enabled_files_are_refused(company_docx: Path, tmp_path: Path) -> 
         assert str(path) in str(caught.value)
     disguised = tmp_path / "disguised.docx"
     disguised.write_bytes(
-        edit_package(
-            company_docx.read_bytes(),
-            lambda name, data: (
-                data.replace(_DOCUMENT, b"application/vnd.ms-word.document.macroEnabled.main+xml")
-                if name == "[Content_Types].xml"
-                else data
-            ),
+        with_main_type(
+            company_docx.read_bytes(), b"application/vnd.ms-word.document.macroEnabled.main+xml"
         )
     )
     with pytest.raises(TemplateError, match="macro-enabled"):
@@ -172,16 +169,7 @@ def test_non_word_files_are_refused(tmp_path: Path, content: bytes, reason: str)
 
 def test_other_zip_files_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "slides.docx"
-    path.write_bytes(
-        edit_package(
-            build_reference(),
-            lambda name, data: (
-                data.replace(_DOCUMENT, b"presentationml.presentation.main+xml")
-                if name == "[Content_Types].xml"
-                else data
-            ),
-        )
-    )
+    path.write_bytes(with_main_type(build_reference(), b"presentationml.presentation.main+xml"))
     with pytest.raises(TemplateError, match="is not a Word document or template"):
         export_with(path)
 
