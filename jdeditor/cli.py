@@ -31,7 +31,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jdeditor",
-        description="Edit job descriptions from call-center presets and export them.",
+        description="Edit job descriptions from call-center presets and export them. "
+        "Without a command (or with just a *.jd.json file) jdeditor opens its window.",
         epilog="User presets live in: " + str(PresetLibrary().user_dir),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -73,9 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("presets", "validate", "export")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if len(arguments) <= 1 and not (
+        arguments and (arguments[0] in COMMANDS or arguments[0].startswith("-"))
+    ):
+        # `jdeditor` or `jdeditor posting.jd.json`: the window. Qt loads only on this path.
+        from jdeditor.ui.app import run  # noqa: PLC0415
+
+        return run(Path(arguments[0]) if arguments else None)
     try:
-        return _run(argv)
+        return _run(arguments)
     except BrokenPipeError:
         # `jdeditor presets list | head`: the reader left; that is not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -107,9 +119,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return _validate(args.files, strict=args.strict)
         case "export", _:
             return _export(parser, args)
-    # No sub-command: the window will open here once it exists; until then, explain usage.
     parser.print_help()
-    return EXIT_OK
+    return EXIT_USAGE
 
 
 def _list_presets(library: PresetLibrary, *, as_json: bool) -> int:

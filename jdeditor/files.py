@@ -12,11 +12,13 @@ import secrets
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from jdeditor.checks import Problem, Severity, problems_from_validation_error
-from jdeditor.model import JobDescription
+from jdeditor.model import JobDescription, migrate
 
 DOCUMENT_SUFFIX = ".jd.json"
 MAX_DOCUMENT_BYTES = 1024 * 1024
@@ -49,6 +51,18 @@ def read_document(path: Path) -> JobDescription:
     Raises ``DocumentError`` for a missing, unreadable, empty, oversized, non-UTF-8, non-JSON or
     invalid file, with one problem per invalid field.
     """
+    try:
+        return JobDescription.model_validate(read_draft(path))
+    except ValidationError as error:
+        raise DocumentError(path, problems_from_validation_error(error)) from None
+
+
+def read_draft(path: Path) -> dict[str, Any]:
+    """The file's JSON object, brought to the current schema version but not validated.
+
+    For the editor, which opens a posting with invalid fields and shows what to fix. Raises
+    ``DocumentError`` for a file that is not a JSON object, or that a newer jdeditor wrote.
+    """
     data = _read_bytes(path)
     try:
         text = data.decode("utf-8-sig")  # tolerate the BOM that Windows editors add
@@ -65,9 +79,11 @@ def read_document(path: Path) -> JobDescription:
     if not isinstance(parsed, dict):
         raise DocumentError(path, "does not hold a job description (expected a JSON object)")
     try:
-        return JobDescription.model_validate(parsed)
-    except ValidationError as error:
-        raise DocumentError(path, problems_from_validation_error(error)) from None
+        return migrate(parsed)
+    except PydanticCustomError as error:
+        raise DocumentError(
+            path, [Problem(Severity.ERROR, ("schema_version",), error.message())]
+        ) from None
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -58,6 +58,10 @@ class PresetExistsError(LibraryError):
     pass
 
 
+class BuiltInNameError(PresetExistsError):
+    """The name is a built-in preset's: never available to a user preset, even to overwrite."""
+
+
 class PresetNotFoundError(LibraryError):
     pass
 
@@ -250,7 +254,7 @@ class PresetLibrary:
         key = name_key(name)
         for path in _document_files(self.built_in_dir):
             if name_key(preset_name_from_file(path)) == key:
-                raise PresetExistsError(
+                raise BuiltInNameError(
                     f"“{name}” is the name of a built-in preset; choose another name."
                 )
         for path in _document_files(self.user_dir):

@@ -1,0 +1,164 @@
+"""A posting being edited: plain JSON data that may be invalid while the user types.
+
+The window edits a *draft* (the ``JobDescription`` JSON shape, as nested dicts and lists) so
+that a half-typed value never has to be refused. Every change is a new draft (copy on write
+along the changed path), which keeps undo simple. ``check`` validates a draft with the one
+model and returns the problems to show; ``best_effort`` gives the valid posting closest to it,
+so the preview shows everything except the parts that are wrong.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from jdeditor.checks import FieldPath, Problem, find_placeholders, problems_from_validation_error
+from jdeditor.model import JobDescription
+
+Draft = dict[str, Any]
+
+
+def blank_draft() -> Draft:
+    """A new, empty posting: every field at its default, title and duties still to write."""
+    return JobDescription.model_construct(title="", responsibilities=()).model_dump(mode="json")
+
+
+def draft_of(document: JobDescription) -> Draft:
+    return document.model_dump(mode="json")
+
+
+def value_at(draft: Mapping[str, Any], path: FieldPath) -> Any:
+    """The value at ``path``, or None where the path does not exist (e.g. no salary yet)."""
+    value: Any = draft
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def with_value(draft: Any, path: FieldPath, value: Any) -> Any:
+    """A new draft with ``value`` at ``path``; parts not on the path are shared, not copied."""
+    if not path:
+        raise ValueError("a draft change needs a field path")
+    head, *rest = path
+    updated: Any = copy.copy(draft)
+    if rest:
+        child = value_at(draft, (head,))
+        updated[head] = with_value(child if child is not None else {}, tuple(rest), value)
+    else:
+        updated[head] = value
+    return updated
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    document: JobDescription | None
+    """The validated posting, or None while the draft has errors."""
+    problems: list[Problem]
+    """Errors (block save-as-preset and export) and warnings (placeholders), errors first."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def check(draft: Draft) -> Check:
+    """Validate the draft; placeholder warnings are reported on its valid parts too."""
+    try:
+        document = JobDescription.model_validate(draft)
+    except ValidationError as error:
+        errors = problems_from_validation_error(error)
+        return Check(None, errors + find_placeholders(best_effort(draft)))
+    return Check(document, find_placeholders(document))
+
+
+LIST_PATHS: tuple[FieldPath, ...] = (
+    ("responsibilities",),
+    ("required_qualifications",),
+    ("preferred_qualifications",),
+    ("skills",),
+    ("education", "fields_of_study"),
+    ("certifications",),
+    ("kpis",),
+    ("benefits",),
+)
+"""Every bullet list of a posting."""
+
+_REQUIRED_AT_TOP = {"title": "", "responsibilities": ()}
+
+
+def best_effort(draft: Draft) -> JobDescription:
+    """The valid posting closest to ``draft``: invalid values fall back to their defaults.
+
+    A bad list item is dropped, a bad field reset, a section whose required part is bad (a pay
+    range without a valid minimum) left out. The two fields every posting needs are kept as
+    typed (even empty) so the preview can show a posting that has no title yet.
+    """
+    data = copy.deepcopy(draft)
+    required = {key: data.pop(key, default) for key, default in _REQUIRED_AT_TOP.items()}
+    title = required["title"] if isinstance(required["title"], str) else ""
+    items = required["responsibilities"]
+    duties = [item for item in items if isinstance(item, str)] if isinstance(items, list) else []
+    data.update(title="Untitled", responsibilities=["-"])
+    for path in LIST_PATHS:
+        items = value_at(data, path)
+        if isinstance(items, list) and path != ("responsibilities",):
+            parent: Any = value_at(data, path[:-1]) if len(path) > 1 else data
+            parent[path[-1]] = list(_clean_items([i for i in items if isinstance(i, str)]))
+    for _ in range(20):  # each round removes at least one bad value; postings have fewer fields
+        try:
+            valid = JobDescription.model_validate(data)
+            break
+        except ValidationError as error:
+            _drop_invalid(data, error)
+    else:  # pragma: no cover - a draft this broken only comes from a hand-edited file
+        valid = JobDescription(title="Untitled", responsibilities=("-",))
+    return valid.model_copy(
+        update={"title": title.strip(), "responsibilities": _clean_items(duties)}
+    )
+
+
+def _clean_items(items: list[str]) -> tuple[str, ...]:
+    """The duties as the model would keep them, minus blank and repeated ones."""
+    seen: set[str] = set()
+    kept = []
+    for item in (" ".join(item.split()) for item in items):
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
+            kept.append(item)
+    return tuple(kept)
+
+
+def _drop_invalid(data: Draft, error: ValidationError) -> None:
+    # Deepest paths first, and list indices from the end, so removals do not shift each other.
+    locations = sorted(
+        {tuple(detail["loc"]) for detail in error.errors()}, key=lambda loc: (-len(loc), loc)
+    )
+    for loc in sorted(locations, key=_removal_order):
+        if loc and not _remove(data, loc):
+            _remove(data, loc[:-1])
+
+
+def _removal_order(loc: tuple[Any, ...]) -> tuple[int, tuple[Any, ...]]:
+    return (-len(loc), tuple(-part if isinstance(part, int) else 0 for part in loc))
+
+
+def _remove(data: Draft, loc: tuple[Any, ...]) -> bool:
+    """Remove the value at ``loc``; False when it is not there (a missing required field)."""
+    if not loc:
+        return False
+    parent: Any = value_at(data, loc[:-1]) if len(loc) > 1 else data
+    key: Any = loc[-1]
+    if isinstance(parent, list) and isinstance(key, int) and key < len(parent):
+        del parent[key]
+        return True
+    if isinstance(parent, dict) and key in parent:
+        del parent[key]
+        return True
+    return False

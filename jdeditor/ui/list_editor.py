@@ -1,0 +1,318 @@
+"""One bullet-list editor for every list of a posting: add, remove, reorder, edit in place.
+
+Keys: Enter on the last item adds the next one, Delete removes the selected item, Alt+Up and
+Alt+Down move it; drag and drop reorders. The widget holds no data of its own beyond what it
+shows: every change is reported with ``itemsEdited(items, merge_key)`` and the owner decides.
+Typing in one item reports ``merge_key="edit:<row>"`` so that an undo stack can merge it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jdeditor.checks import Problem
+from jdeditor.ui.icons import icon
+from jdeditor.ui.marks import level, mark, show_message
+
+_MAX_LINES = 22
+"""Past about twenty lines the list scrolls inside itself rather than stretching the form."""
+
+
+class _ItemDelegate(QStyledItemDelegate):
+    """Edits an item in a line edit that reports every keystroke, not only the final text."""
+
+    enterOnLastRow = Signal()
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.textEdited.connect(lambda _text: self.commitData.emit(editor))
+        editor.setProperty("last", index.row() == index.model().rowCount() - 1)
+        return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and watched.property("last")
+            and watched.text().strip()
+        ):
+            self.enterOnLastRow.emit()
+        return super().eventFilter(watched, event)
+
+
+class ListEditor(QWidget):
+    """Edits a list of single-line items."""
+
+    itemsEdited = Signal(list, str)
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = label
+        self._reported: list[str] = []
+        self._list = QListWidget(self)
+        self._list.setAccessibleName(label)
+        self._list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self._list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self._list.setWordWrap(True)
+        self._list.setResizeMode(QListView.ResizeMode.Adjust)
+        self._list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._list.setAlternatingRowColors(True)
+        self._delegate = _ItemDelegate(self._list)
+        self._list.setItemDelegate(self._delegate)
+        self._delegate.enterOnLastRow.connect(
+            self._add_after_current_edit, Qt.ConnectionType.QueuedConnection
+        )
+        self._delegate.closeEditor.connect(self._editor_closed)
+        self._list.itemChanged.connect(self._item_changed)
+        self._list.model().rowsMoved.connect(self._rows_moved)
+        self._list.installEventFilter(self)
+        self._list.currentRowChanged.connect(self._update_buttons)
+
+        tr = self.tr
+        self._add = self._button("add", tr("Add an item (Enter on the last item)"), self.add_item)
+        self._remove = self._button("remove", tr("Remove the item (Delete)"), self.remove_item)
+        self._up = self._button("up", tr("Move up (Alt+Up)"), lambda: self.move_item(-1))
+        self._down = self._button("down", tr("Move down (Alt+Down)"), lambda: self.move_item(1))
+        self._message = QLabel(self)
+        self._message.setObjectName("problemMessage")
+        self._message.setWordWrap(True)
+        self._message.hide()
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
+        for button in (self._add, self._remove, self._up, self._down):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(buttons)
+        layout.addWidget(self._list)
+        layout.addWidget(self._message)
+        self.setFocusProxy(self._list)
+        self._fit_height()
+        self._update_buttons()
+
+    # -- public API --
+    def items(self) -> list[str]:
+        return [self._item(row).text() for row in range(self._list.count())]
+
+    def set_items(self, items: list[str]) -> None:
+        """Show ``items`` without reporting an edit; keeps the current row where it can."""
+        self._reported = list(items)
+        if items == self.items():
+            return
+        row = self._list.currentRow()
+        self._list.blockSignals(True)
+        self._list.model().blockSignals(True)
+        self._list.clear()
+        for text in items:
+            self._list.addItem(self._new_item(text))
+        self._list.model().blockSignals(False)
+        self._list.blockSignals(False)
+        self._list.reset()
+        if items:
+            self._list.setCurrentRow(min(max(row, 0), len(items) - 1))
+        self._fit_height()
+        self._update_buttons()
+
+    def set_problems(self, by_row: dict[int | None, list[Problem]]) -> None:
+        """Mark items with problems (by row); list-wide problems (key None) show below."""
+        for row in range(self._list.count()):
+            problems = by_row.get(row, [])
+            item = self._item(row)
+            item.setToolTip("\n".join(p.message for p in problems))
+            severity = level(problems)
+            item.setIcon(icon(severity) if severity else QIcon())
+        everything = [p for problems in by_row.values() for p in problems]
+        show_message(self._message, everything)
+        mark(self._list, level(everything))
+
+    def focus_row(self, row: int | None) -> None:
+        self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+        if row is not None and 0 <= row < self._list.count():
+            self._list.setCurrentRow(row)
+
+    def list_widget(self) -> QListWidget:
+        return self._list
+
+    # -- actions --
+    @Slot()
+    def add_item(self) -> None:
+        """Insert an empty item after the current one and edit it (dropped if left empty)."""
+        current = self._list.currentRow()
+        row = current + 1 if current >= 0 else self._list.count()
+        item = self._new_item("")
+        self._list.blockSignals(True)
+        self._list.insertItem(row, item)
+        self._list.blockSignals(False)
+        self._list.setCurrentRow(row)
+        self._fit_height()
+        self._list.editItem(item)
+
+    @Slot()
+    def remove_item(self) -> None:
+        row = self._list.currentRow()
+        if row < 0:
+            return
+        self._list.takeItem(row)
+        self._fit_height()
+        self._report("")
+
+    def move_item(self, step: int) -> None:
+        row = self._list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self._list.count():
+            return
+        self._list.blockSignals(True)
+        item = self._list.takeItem(row)
+        self._list.insertItem(target, item)
+        self._list.blockSignals(False)
+        self._list.setCurrentRow(target)
+        self._report("")
+
+    # -- internals --
+    def _item(self, row: int) -> QListWidgetItem:
+        item = self._list.item(row)
+        assert item is not None  # rows come from range(count)
+        return item
+
+    def _button(self, name: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(icon(name))
+        button.setToolTip(tip)
+        button.setAccessibleName(f"{tip.split(' (', maxsplit=1)[0]}: {self._label}")
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    def _new_item(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        return item
+
+    def _report(self, merge_key: str) -> None:
+        self._update_buttons()
+        self._reported = self.items()
+        self.itemsEdited.emit(self._reported, merge_key)
+
+    @Slot(QListWidgetItem)
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        self._report(f"edit:{self._list.row(item)}")
+
+    @Slot()
+    def _editor_closed(self) -> None:
+        """An item left empty when its editor closes is not an item: drop it."""
+        for row in reversed(range(self._list.count())):
+            if not self._item(row).text().strip():
+                self._list.blockSignals(True)
+                self._list.takeItem(row)
+                self._list.blockSignals(False)
+        self._fit_height()
+        if self.items() != self._reported:
+            self._report("")
+
+    @Slot()
+    def _rows_moved(self) -> None:
+        QTimer.singleShot(0, lambda: self._report(""))  # after the view settles the drop
+
+    @Slot()
+    def _add_after_current_edit(self) -> None:
+        self._list.setCurrentRow(self._list.count() - 1)
+        self.add_item()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        row, count = self._list.currentRow(), self._list.count()
+        self._remove.setEnabled(row >= 0)
+        self._up.setEnabled(row > 0)
+        self._down.setEnabled(0 <= row < count - 1)
+
+    def _fit_height(self) -> None:
+        """Grow with the items, wrapped lines included, instead of scrolling inside the form."""
+        line = self.fontMetrics().height()
+        content = sum(self._list.sizeHintForRow(row) for row in range(self._list.count()))
+        height = max(content, int(line * 3.2)) + 2 * self._list.frameWidth() + 4
+        self._list.setFixedHeight(min(height, line * _MAX_LINES))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()  # wrapped items take more or fewer lines at the new width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._list
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self._list.state() != QAbstractItemView.State.EditingState
+            and self._handle_key(event)
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Delete) or (
+            key == Qt.Key.Key_Backspace and not alt
+        ):
+            self.remove_item()
+        elif alt and key == Qt.Key.Key_Up:
+            self.move_item(-1)
+        elif alt and key == Qt.Key.Key_Down:
+            self.move_item(1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            current = self._list.currentItem()
+            if current is None:
+                self.add_item()
+            else:
+                self._list.editItem(current)
+        else:
+            return False
+        return True

@@ -1,0 +1,40 @@
+"""How a widget shows that its field has a problem: a coloured border and a message under it.
+
+The colours come from the window's style sheet, keyed on the ``problem`` property:
+``"error"`` (red: blocks export) or ``"warning"`` (amber: e.g. a placeholder left to replace).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from jdeditor.checks import Problem, Severity
+
+STYLE_SHEET = """
+*[problem="error"] { border: 1px solid #d32f2f; border-radius: 2px; }
+*[problem="warning"] { border: 1px solid #e0a100; border-radius: 2px; }
+QLabel#problemMessage[problem="error"] { color: #d32f2f; border: none; }
+QLabel#problemMessage[problem="warning"] { color: #9a6b00; border: none; }
+"""
+
+
+def level(problems: list[Problem]) -> str:
+    """'error' if any problem is an error, 'warning' if only warnings, '' if none."""
+    if any(p.severity == Severity.ERROR for p in problems):
+        return "error"
+    return "warning" if problems else ""
+
+
+def mark(widget: QWidget, value: str) -> None:
+    """Set the ``problem`` property and re-apply the style sheet if it changed."""
+    if widget.property("problem") != value:
+        widget.setProperty("problem", value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def show_message(label: QLabel, problems: list[Problem]) -> None:
+    text = "\n".join(p.message for p in problems)
+    label.setText(text)
+    label.setVisible(bool(text))
+    mark(label, level(problems))

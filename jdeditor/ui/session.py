@@ -1,0 +1,120 @@
+"""The open document: its draft, where it came from, and the undo stack that changes it.
+
+Every change goes through ``set_value``, which pushes a ``SetValue`` command; undo and redo
+replay commands, so form edits, list operations and pay changes all undo the same way.
+Consecutive edits of one field with the same merge key (a run of typing) merge into one step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from jdeditor.checks import FieldPath, field_label
+from jdeditor.draft import Check, Draft, blank_draft, check, value_at, with_value
+
+_SET_VALUE_ID = 1
+
+
+class SetValue(QUndoCommand):
+    def __init__(
+        self, session: EditSession, path: FieldPath, old: Any, new: Any, merge_key: str
+    ) -> None:
+        label = field_label(path) if path else "document"
+        super().__init__(
+            QCoreApplication.translate("EditSession", "Edit {field}").format(field=label)
+        )
+        self._session, self.path, self.old, self.new, self.merge_key = (
+            session,
+            path,
+            old,
+            new,
+            merge_key,
+        )
+
+    def id(self) -> int:
+        return _SET_VALUE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, SetValue)
+            and other.path == self.path
+            and self.merge_key
+            and other.merge_key == self.merge_key
+        ):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self._session.apply(self.path, self.new)
+
+    def undo(self) -> None:
+        self._session.apply(self.path, self.old)
+
+
+class EditSession(QObject):
+    """Draft + file + undo stack; emits ``draftChanged(path)`` and ``checked(Check)``."""
+
+    draftChanged = Signal(tuple)
+    checked = Signal(object)
+    fileChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # A child of the session: destroyed after the session's own connections are cut, so
+        # the "clean changed" it signals while being cleared reaches nobody half-destroyed.
+        self.undo_stack = QUndoStack(self)
+        self._draft: Draft = blank_draft()
+        self._check: Check = check(self._draft)
+        self.file_path: Path | None = None
+        self.origin = ""
+        """Where an unsaved document came from, e.g. the preset name; shown in the title."""
+
+    @property
+    def draft(self) -> Draft:
+        return self._draft
+
+    @property
+    def last_check(self) -> Check:
+        return self._check
+
+    def display_name(self) -> str:
+        if self.file_path is not None:
+            return self.file_path.name
+        return self.origin or self.tr("Untitled")
+
+    def load(self, draft: Draft, file_path: Path | None, origin: str = "") -> None:
+        """Start editing ``draft``: a new undo history, clean unless told otherwise."""
+        self.undo_stack.clear()
+        self._draft = draft
+        self.file_path = file_path
+        self.origin = origin
+        self.undo_stack.setClean()
+        self._changed(())
+        self.fileChanged.emit()
+
+    def set_value(self, path: FieldPath, value: Any, merge_key: str = "") -> None:
+        """The user changed a field: one undoable step (merged into the last when typing)."""
+        old = value_at(self._draft, path)
+        if old == value:
+            return
+        self.undo_stack.push(SetValue(self, path, old, value, merge_key))
+
+    def apply(self, path: FieldPath, value: Any) -> None:
+        """Set a value without recording it; for undo commands only."""
+        self._draft = with_value(self._draft, path, value)
+        self._changed(path)
+
+    def mark_saved(self, file_path: Path) -> None:
+        self.file_path = file_path
+        self.undo_stack.setClean()
+        self.fileChanged.emit()
+
+    def _changed(self, path: FieldPath) -> None:
+        self._check = check(self._draft)
+        self.draftChanged.emit(path)
+        self.checked.emit(self._check)
