@@ -74,14 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("presets", "validate", "export")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if len(arguments) <= 1 and not (
-        arguments and (arguments[0] in COMMANDS or arguments[0].startswith("-"))
-    ):
+    if not arguments or (len(arguments) == 1 and _is_document(arguments[0])):
         # `jdeditor` or `jdeditor posting.jd.json`: the window. Qt loads only on this path.
         from jdeditor.ui.app import run  # noqa: PLC0415
 
@@ -93,6 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _is_document(argument: str) -> bool:
+    """A lone argument that names a posting file (not a mistyped command)."""
+    return argument.endswith(".json") or Path(argument).is_file()
 
 
 def _run(argv: Sequence[str] | None) -> int:

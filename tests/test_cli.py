@@ -31,11 +31,30 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == f"jdeditor {__version__}\n"
 
 
-def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys)
-    assert code == 0
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
     assert out.startswith("usage: jdeditor")
-    assert "presets" in out and "validate" in out
+    assert "presets" in out and "validate" in out and "export" in out
+
+
+def test_no_arguments_without_a_display_explains_instead_of_aborting(tmp_path: Path) -> None:
+    env = {k: v for k, v in _env().items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    for argv in ([], ["posting.jd.json"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "jdeditor", *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+        )
+        assert result.returncode == 2
+        assert result.stderr.startswith("jdeditor: no display to show the window on")
+        assert "Traceback" not in result.stderr
 
 
 def test_presets_list(

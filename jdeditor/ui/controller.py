@@ -83,6 +83,7 @@ class Controller(QObject):
         w.undo_action.setEnabled(False)
         w.redo_action.setEnabled(False)
         s.undo_stack.cleanChanged.connect(self._update_title)
+        s.undo_stack.indexChanged.connect(self._schedule_autosave)
         s.fileChanged.connect(self._update_title)
         s.draftChanged.connect(self._draft_changed)
         s.checked.connect(self._show_check)
@@ -95,10 +96,10 @@ class Controller(QObject):
 
     def begin(self, path: Path | None) -> None:
         """The first document: the file asked for, else recovered work, else a blank posting."""
+        recovered = self.autosave.recover()  # before anything marks a document clean
         self.preset_actions.refresh()
         self._update_recent_menu()
         self.session.load(blank_draft(), None)
-        recovered = self.autosave.recover()
         if recovered is not None:
             when = dt.datetime.fromtimestamp(recovered.saved_at).strftime("%Y-%m-%d %H:%M")
             if dialogs.ask_yes_no(
@@ -124,6 +125,10 @@ class Controller(QObject):
     def _draft_changed(self, path: FieldPath) -> None:
         self.form.show_draft(self.session.draft, path)
         self.preview.show_draft(self.session.draft)
+
+    @Slot()
+    def _schedule_autosave(self) -> None:
+        """After every step (edit, undo, redo) that leaves unsaved changes."""
         if not self.session.undo_stack.isClean():
             self.autosave.schedule(self.session.draft, self.session.file_path, self.session.origin)
 

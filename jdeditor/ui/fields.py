@@ -254,6 +254,8 @@ class PayField(FieldEditor):
         self.maximum.setSpecialValueText(self.tr("No maximum"))
         self.open_ended = QCheckBox(self.tr("or more"), box)
         self.open_ended.setToolTip(self.tr("Write the top of the range as “$100,000+”"))
+        self.open_ended.setAccessibleName(self.tr("Or more"))
+        self.stated.setAccessibleName(self.tr("State the pay"))
         self.currency = QComboBox(box)
         self.currency.setEditable(True)
         self.currency.addItems(currencies)

@@ -276,8 +276,16 @@ class ListEditor(QWidget):
 
     def _fit_height(self) -> None:
         """Grow with the items, wrapped lines included, instead of scrolling inside the form."""
-        line = self.fontMetrics().height()
-        content = sum(self._list.sizeHintForRow(row) for row in range(self._list.count()))
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        # Wrapped text, measured at the width the view gives it (icon and margins aside).
+        width = max(self._list.viewport().width() - 2 * line, 4 * line)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        content = sum(
+            metrics.boundingRect(0, 0, width, 100 * line, flags, self._item(row).text()).height()
+            + 4
+            for row in range(self._list.count())
+        )
         height = max(content, int(line * 3.2)) + 2 * self._list.frameWidth() + 4
         self._list.setFixedHeight(min(height, line * _MAX_LINES))
 

@@ -183,9 +183,9 @@ class MainWindow(QMainWindow):
         # than Qt takes to show the window.
         from jdeditor.ui.controller import Controller  # noqa: PLC0415
 
-        self.controller = Controller(self, self._settings, self._library_override)
         self._loading.hide()
-        self._loading.setParent(None)  # out of the splitter now, not at the next event loop pass
+        self._loading.setParent(None)  # out of the splitter before the real panes go in
+        self.controller = Controller(self, self._settings, self._library_override)
         splitter_state = self._settings.value("window/splitter")
         if splitter_state is not None:
             self._splitter.restoreState(splitter_state)
