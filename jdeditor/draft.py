@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from jdeditor.checks import FieldPath, Problem, find_placeholders, problems_from_validation_error
-from jdeditor.model import JobDescription
+from jdeditor.model import Item, JobDescription
 
 Draft = dict[str, Any]
 
@@ -124,12 +124,19 @@ def best_effort(draft: Draft) -> JobDescription:
     )
 
 
+_ITEM = TypeAdapter(Item)
+
+
 def _clean_items(items: list[str]) -> tuple[str, ...]:
-    """The duties as the model would keep them, minus blank and repeated ones."""
+    """The items the model would accept, cleaned as it cleans them, repeats left out."""
     seen: set[str] = set()
     kept = []
-    for item in (" ".join(item.split()) for item in items):
-        if item and item.casefold() not in seen:
+    for raw in items:
+        try:
+            item = _ITEM.validate_python(raw)
+        except ValidationError:
+            continue
+        if item.casefold() not in seen:
             seen.add(item.casefold())
             kept.append(item)
     return tuple(kept)

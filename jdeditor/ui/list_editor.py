@@ -100,9 +100,8 @@ class ListEditor(QWidget):
         self._list.setAlternatingRowColors(True)
         self._delegate = _ItemDelegate(self._list)
         self._list.setItemDelegate(self._delegate)
-        self._delegate.enterOnLastRow.connect(
-            self._add_after_current_edit, Qt.ConnectionType.QueuedConnection
-        )
+        self._add_next = False
+        self._delegate.enterOnLastRow.connect(self._add_after_current_edit)
         self._delegate.closeEditor.connect(self._editor_closed)
         self._list.itemChanged.connect(self._item_changed)
         self._list.model().rowsMoved.connect(self._rows_moved)
@@ -257,6 +256,10 @@ class ListEditor(QWidget):
         self._fit_height()
         if self.items() != self._reported:
             self._report("")
+        if self._add_next:  # Enter on the last item: the next one, once this editor is closed
+            self._add_next = False
+            self._list.setCurrentRow(self._list.count() - 1)
+            self.add_item()
 
     @Slot()
     def _rows_moved(self) -> None:
@@ -264,8 +267,8 @@ class ListEditor(QWidget):
 
     @Slot()
     def _add_after_current_edit(self) -> None:
-        self._list.setCurrentRow(self._list.count() - 1)
-        self.add_item()
+        # The delegate closes the editor later (queued); _editor_closed adds the item then.
+        self._add_next = True
 
     @Slot()
     def _update_buttons(self) -> None:
