@@ -93,8 +93,26 @@ LIST_PATHS: tuple[FieldPath, ...] = (
 _REQUIRED_AT_TOP = {"title": "", "responsibilities": ()}
 
 
+_last_best_effort: tuple[Draft, JobDescription] | None = None
+
+
 def best_effort(draft: Draft) -> JobDescription:
     """The valid posting closest to ``draft``: invalid values fall back to their defaults.
+
+    Remembers its last answer: the check and the preview of one edit ask about the same draft,
+    and drafts are never changed in place (``with_value`` makes a new one), so identity is
+    enough to know it is the same.
+    """
+    global _last_best_effort  # noqa: PLW0603 - a one-entry cache
+    if _last_best_effort is not None and _last_best_effort[0] is draft:
+        return _last_best_effort[1]
+    result = _best_effort(draft)
+    _last_best_effort = (draft, result)
+    return result
+
+
+def _best_effort(draft: Draft) -> JobDescription:
+    """See ``best_effort``; this is the uncached work.
 
     A bad list item is dropped, a bad field reset, a section whose required part is bad (a pay
     range without a valid minimum) left out. The two fields every posting needs are kept as

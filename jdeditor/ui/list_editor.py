@@ -40,6 +40,7 @@ from jdeditor.checks import Problem
 from jdeditor.ui.icons import icon
 from jdeditor.ui.marks import level, mark, show_message
 
+_SEVERITY = Qt.ItemDataRole.UserRole
 _MAX_LINES = 22
 """Past about twenty lines the list scrolls inside itself rather than stretching the form."""
 
@@ -158,12 +159,19 @@ class ListEditor(QWidget):
 
     def set_problems(self, by_row: dict[int | None, list[Problem]]) -> None:
         """Mark items with problems (by row); list-wide problems (key None) show below."""
-        for row in range(self._list.count()):
-            problems = by_row.get(row, [])
-            item = self._item(row)
-            item.setToolTip("\n".join(p.message for p in problems))
-            severity = level(problems)
-            item.setIcon(icon(severity) if severity else QIcon())
+        # Marks are not edits: without blocking, each icon change would report itemChanged.
+        self._list.blockSignals(True)
+        try:
+            for row in range(self._list.count()):
+                problems = by_row.get(row, [])
+                item = self._item(row)
+                severity = level(problems)
+                if item.data(_SEVERITY) != severity:
+                    item.setData(_SEVERITY, severity)
+                    item.setToolTip("\n".join(p.message for p in problems))
+                    item.setIcon(icon(severity) if severity else QIcon())
+        finally:
+            self._list.blockSignals(False)
         everything = [p for problems in by_row.values() for p in problems]
         show_message(self._message, everything)
         mark(self._list, level(everything))

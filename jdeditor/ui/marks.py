@@ -6,9 +6,12 @@ The colours come from the window's style sheet, keyed on the ``problem`` propert
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget
 
-from jdeditor.checks import Problem, Severity
+if TYPE_CHECKING:  # the window shell imports this module; the model loads after first paint
+    from jdeditor.checks import Problem
 
 STYLE_SHEET = """
 *[problem="error"] { border: 1px solid #d32f2f; border-radius: 2px; }
@@ -20,7 +23,7 @@ QLabel#problemMessage[problem="warning"] { color: #9a6b00; border: none; }
 
 def level(problems: list[Problem]) -> str:
     """'error' if any problem is an error, 'warning' if only warnings, '' if none."""
-    if any(p.severity == Severity.ERROR for p in problems):
+    if any(p.severity == "error" for p in problems):
         return "error"
     return "warning" if problems else ""
 

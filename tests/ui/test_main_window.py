@@ -442,3 +442,19 @@ def test_every_field_has_an_accessible_name(window: MainWindow) -> None:
 def test_about_box(window: MainWindow, scripted: ScriptedDialogs) -> None:
     window.about_action.trigger()
     assert scripted.called("show_about") == [()]
+
+
+def test_window_shell_paints_before_the_model_loads() -> None:
+    """Start fast: the shell imports only Qt; pydantic and python-docx come later."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import jdeditor.ui.app; "
+        "heavy = [m for m in ('pydantic', 'babel', 'docx', 'jdeditor.model') if m in sys.modules]; "
+        "print(heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
