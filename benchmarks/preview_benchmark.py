@@ -57,7 +57,7 @@ def main() -> int:
             }
             session.load(draft, None)
             preview.render_now()
-            html = render_html(build_outline(best_effort(draft)), standalone=False)
+            html = render_html(build_outline(best_effort(draft)))
             ours, baseline = [], []
             for run in range(RUNS):
                 start = time.perf_counter()

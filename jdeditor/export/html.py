@@ -14,8 +14,8 @@ from jdeditor.outline import Bullets, Link, Outline, Paragraph
 
 _STYLE = f"""
 body {{ color: #{INK}; font-family: Calibri, Carlito, 'Segoe UI', sans-serif; font-size: 10.5pt; }}
-h1 {{ font-size: 20pt; font-weight: normal; margin: 0 0 2px 0; }}
-h2 {{ color: #{ACCENT}; font-size: 12.5pt; margin: 14px 0 3px 0; }}
+h1 {{ font-size: 17pt; font-weight: normal; margin: 0 0 2px 0; }}
+h2 {{ color: #{ACCENT}; font-size: 11.5pt; margin: 14px 0 3px 0; }}
 p {{ margin: 0 0 5px 0; }}
 p.meta {{ color: #{MUTED}; margin: 4px 0 1px 0; }}
 p.pay {{ font-weight: bold; font-size: 11.5pt; margin: 0 0 6px 0; }}

@@ -48,6 +48,8 @@ class Controller(QObject):
         self.presets = PresetPanel()
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Problems"))
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.setToolTip(self.tr("Click a problem to go to its field"))
         self.problems.itemActivated.connect(self._problem_clicked)
         self.problems.itemClicked.connect(self._problem_clicked)

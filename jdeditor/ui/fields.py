@@ -138,6 +138,11 @@ class ChoiceField(FieldEditor):
     ) -> None:
         super().__init__(path, label, parent)
         self.combo = QComboBox(self)
+        # Long entries ("United States Minor Outlying Islands") must not widen the form.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(14)
         for value, text in choices:
             self.combo.addItem(text, value)
         self.combo.activated.connect(lambda index: self.edited.emit(self.combo.itemData(index), ""))
@@ -257,6 +262,10 @@ class PayField(FieldEditor):
         self.open_ended.setAccessibleName(self.tr("Or more"))
         self.stated.setAccessibleName(self.tr("State the pay"))
         self.currency = QComboBox(box)
+        self.currency.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.currency.setMinimumContentsLength(5)
         self.currency.setEditable(True)
         self.currency.addItems(currencies)
         self.currency.setAccessibleName(self.tr("Currency"))

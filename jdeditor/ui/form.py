@@ -69,6 +69,7 @@ class Form(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(_tr("Posting form"))
         self._editors: dict[FieldPath, FieldEditor] = {}
         content = QWidget(self)

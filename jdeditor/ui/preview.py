@@ -37,7 +37,7 @@ class Preview(QTextBrowser):
         self._timer.stop()
         if self._draft is None:
             return
-        html = render_html(build_outline(best_effort(self._draft)), standalone=False)
+        html = render_html(build_outline(best_effort(self._draft)))
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(html)

@@ -1,0 +1,89 @@
+"""Make docs/window.png (and docs/window-small.png): the real window, Manager preset loaded.
+
+Runs the window on a virtual X screen and photographs the screen, as a user would see it.
+Needs xvfb-run (Debian: xvfb), ImageMagick's ``import`` and Qt's xcb libraries
+(libxcb-cursor0). Run from the repository: ``python docs/render_window.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+SIZES = {"window.png": (1400, 860), "window-small.png": (1024, 700)}
+
+
+def photograph(target: Path, width: int, height: int) -> None:
+    """Inside the virtual screen: show the window, load the preset, take the picture."""
+    from PySide6.QtCore import QSettings, QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from jdeditor.ui.main_window import MainWindow  # noqa: PLC0415
+
+    app = QApplication(sys.argv[:1])
+    settings = QSettings(os.environ["JDEDITOR_SHOT_SETTINGS"], QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    window.setGeometry(0, 0, width, height)
+    window.show()
+    window.start()
+    window.controller.new_from_preset("Manager")
+    window.controller.presets.select("Manager")
+    window.controller.preview.render_now()
+
+    def shoot() -> None:
+        subprocess.run(
+            ["import", "-window", "root", "-crop", f"{width}x{height}+0+0", str(target)], check=True
+        )
+        window.controller.session.undo_stack.setClean()
+        app.quit()
+
+    QTimer.singleShot(1500, shoot)  # let the window manager-less screen settle and paint
+    app.exec()
+
+
+def main() -> int:
+    if len(sys.argv) == 5 and sys.argv[1] == "--inside":
+        photograph(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+        return 0
+    missing = [tool for tool in ("xvfb-run", "import") if shutil.which(tool) is None]
+    if missing:
+        print(f"missing tools: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    for name, (width, height) in SIZES.items():
+        with tempfile.TemporaryDirectory() as home:
+            env = {
+                **os.environ,
+                "HOME": home,
+                "XDG_CONFIG_HOME": f"{home}/config",
+                "XDG_DATA_HOME": f"{home}/data",
+                "XDG_STATE_HOME": f"{home}/state",
+                "QT_QPA_PLATFORM": "xcb",
+                "JDEDITOR_SHOT_SETTINGS": f"{home}/s.ini",
+            }
+            subprocess.run(
+                [
+                    "xvfb-run",
+                    "-a",
+                    "-s",
+                    f"-screen 0 {width}x{height}x24",
+                    sys.executable,
+                    __file__,
+                    "--inside",
+                    str(DOCS / name),
+                    str(width),
+                    str(height),
+                ],
+                env=env,
+                check=True,
+            )
+        print(f"wrote {DOCS / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
