@@ -458,3 +458,66 @@ def test_window_shell_paints_before_the_model_loads() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_duplicate_reveal_import_and_export_presets(
+    window: MainWindow, scripted: ScriptedDialogs, library: PresetLibrary, tmp_path: Path
+) -> None:
+    panel = window.controller.presets
+    scripted.answer("ask_text", "Agent (Spanish line)")
+    panel.duplicateRequested.emit("Agent")
+    assert panel.names()[-1] == "Agent (Spanish line)"
+    assert library.get("Agent (Spanish line)").document == library.get("Agent").document
+
+    panel.revealRequested.emit("Agent (Spanish line)")
+    assert scripted.called("open_with_system") == [(library.user_dir,)]
+
+    panel.select("Agent (Spanish line)")
+    shared = tmp_path / "shared.jd.json"
+    scripted.answer("ask_save_path", shared)
+    window.export_preset_action.trigger()
+    assert JobDescription.from_json(shared.read_bytes()) == library.get("Agent").document
+
+    scripted.answer("ask_open_path", shared)
+    scripted.answer("ask_text", "From a colleague")
+    window.import_preset_action.trigger()
+    assert "From a colleague" in panel.names()
+
+
+def test_revert_goes_back_to_the_saved_file(
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    tmp_path: Path,
+    posting: JobDescription,
+    qtbot: QtBot,
+) -> None:
+    source = tmp_path / "saved.jd.json"
+    source.write_text(posting.to_json(), encoding="utf-8")
+    assert window.controller.open_path(source)
+    qtbot.keyClicks(title_field(window).line, " changed")
+    scripted.answer("ask_yes_no", True)
+    window.revert_action.trigger()
+    assert title_field(window).line.text() == posting.title
+    assert not window.isWindowModified()
+
+
+def test_icons_follow_a_dark_palette(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    from jdeditor.ui.icons import icon
+
+    original = QGuiApplication.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    QGuiApplication.setPalette(dark)
+    try:
+        image = icon("save").pixmap(24, 24).toImage()
+    finally:
+        QGuiApplication.setPalette(original)
+    drawn = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+    assert drawn and all(colour.lightness() > 200 for colour in drawn)
