@@ -4,6 +4,7 @@ import and export of preset files. Each asks through ``dialogs`` and acts throug
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,17 +59,31 @@ class PresetActions(QObject):
 
     def _save(self, name: str, document: JobDescription) -> bool:
         """Save a user preset; a clash asks before overwriting, a built-in's name is refused."""
+        return self._asking_before_replacing(
+            name,
+            lambda overwrite: self.c.library.save_user_preset(name, document, overwrite=overwrite),
+            self.tr("Cannot save preset"),
+        )
+
+    def _asking_before_replacing(
+        self, name: str, action: Callable[[bool], object], failure_title: str
+    ) -> bool:
+        """Run ``action(overwrite=False)``; on a name clash ask, then ``action(True)``.
+
+        A built-in's name is never replaced (the library refuses it even with overwrite); any
+        failure is shown under ``failure_title``. True when the action was done.
+        """
         try:
             try:
-                self.c.library.save_user_preset(name, document)
+                action(False)
             except BuiltInNameError:
-                raise
+                raise  # not a question for the user: shown as the error it is
             except PresetExistsError:
                 if not self._confirm_replace(name):
                     return False
-                self.c.library.save_user_preset(name, document, overwrite=True)
+                action(True)
         except (LibraryError, DocumentError) as error:
-            self._error(self.tr("Cannot save preset"), error)
+            self._error(failure_title, error)
             return False
         self.refresh(select=name.strip())
         return True
@@ -105,19 +120,11 @@ class PresetActions(QObject):
         new = dialogs.ask_text(self.c.window, self.tr("Rename Preset"), self.tr("New name:"), name)
         if not new or new.strip() == name:
             return
-        try:
-            try:
-                self.c.library.rename(name, new)
-            except BuiltInNameError:
-                raise
-            except PresetExistsError:
-                if not self._confirm_replace(new):
-                    return
-                self.c.library.rename(name, new, overwrite=True)
-        except LibraryError as error:
-            self._error(self.tr("Cannot rename preset"), error)
-            return
-        self.refresh(select=new.strip())
+        self._asking_before_replacing(
+            new,
+            lambda overwrite: self.c.library.rename(name, new, overwrite=overwrite),
+            self.tr("Cannot rename preset"),
+        )
 
     @Slot(str)
     def duplicate(self, name: str) -> None:
