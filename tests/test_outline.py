@@ -176,3 +176,12 @@ def test_outline_holds_every_list_item(document: JobDescription) -> None:
 def test_whole_amounts_have_no_cents() -> None:
     salary = SalaryRange(minimum=Decimal(1), period=PayPeriod.HOUR)
     assert format_pay(salary, babel_locale("en")) == "$1 per hour"
+
+
+@settings(max_examples=40, deadline=None)
+@given(job_descriptions())
+def test_text_rendering_holds_every_bullet(document: JobDescription) -> None:
+    text = " ".join(render_text(build_outline(document), width=60).split())
+    assert " ".join(document.title.split()) in text
+    for item in document.responsibilities + document.kpis:
+        assert " ".join(item.split()) in text
