@@ -162,9 +162,7 @@ def _clean_items(items: list[str]) -> tuple[str, ...]:
 
 def _drop_invalid(data: Draft, error: ValidationError) -> None:
     # Deepest paths first, and list indices from the end, so removals do not shift each other.
-    locations = sorted(
-        {tuple(detail["loc"]) for detail in error.errors()}, key=lambda loc: (-len(loc), loc)
-    )
+    locations = {tuple(detail["loc"]) for detail in error.errors()}
     for loc in sorted(locations, key=_removal_order):
         if loc and not _remove(data, loc):
             _remove(data, loc[:-1])

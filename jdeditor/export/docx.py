@@ -171,12 +171,11 @@ def _set_language(document: Document, language: str) -> None:
     if defaults is None:
         defaults = document.styles.element.makeelement(qn("w:docDefaults"), {})
         document.styles.element.insert(0, defaults)
-    run_properties = _child(_child(_child(defaults, "w:rPrDefault"), "w:rPr"), "")
+    run_properties = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
     font, east_asian_tag = _east_asian(language)
     fonts = _child(run_properties, "w:rFonts")
     fonts.set(qn("w:eastAsia"), font)
-    for theme_attribute in ("w:eastAsiaTheme",):
-        fonts.attrib.pop(qn(theme_attribute), None)
+    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)  # a theme font would win over ours
     tag = _child(run_properties, "w:lang")
     tag.set(qn("w:val"), language)
     tag.set(
@@ -186,9 +185,7 @@ def _set_language(document: Document, language: str) -> None:
 
 
 def _child(parent: _wordml.Element, tag: str) -> _wordml.Element:
-    """``parent``'s first ``tag`` child, created if missing; ``parent`` itself for ''."""
-    if not tag:
-        return parent
+    """``parent``'s first ``tag`` child, created if missing."""
     found: _wordml.Element | None = parent.find(qn(tag))
     if found is None:
         found = parent.makeelement(qn(tag), {})
