@@ -16,7 +16,20 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from jdeditor._text import printable
 from jdeditor.model import JobDescription
+
+__all__ = [
+    "PLACEHOLDER",
+    "FieldPath",
+    "Problem",
+    "Severity",
+    "field_label",
+    "find_placeholders",
+    "printable",
+    "problems_from_validation_error",
+    "review",
+]
 
 FieldPath = tuple[str | int, ...]
 
@@ -38,7 +51,7 @@ class Problem:
 
     @property
     def dotted_path(self) -> str:
-        return ".".join(str(part) for part in self.path) or "(document)"
+        return ".".join(str(part) or '""' for part in self.path) or "(document)"
 
 
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,200}\]")
@@ -95,8 +108,21 @@ def _text_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, 
 
 def problems_from_validation_error(error: ValidationError) -> list[Problem]:
     """Turn pydantic's errors on a ``JobDescription`` into plain-word problems."""
+    try:
+        details = error.errors(include_url=False)
+    except UnicodeEncodeError:
+        # Pydantic renders every message at once; one that echoes a lone surrogate fails them
+        # all. Files are checked for those on reading, so only a typed value gets here.
+        return [
+            Problem(
+                Severity.ERROR,
+                (),
+                "The posting contains a character that is not text (a lone surrogate); "
+                "retype the last change",
+            )
+        ]
     problems = []
-    for detail in error.errors(include_url=False):
+    for detail in details:
         path: FieldPath = tuple(detail["loc"])
         if detail["type"] == "schema_too_new":
             path = ("schema_version",)
@@ -117,7 +143,9 @@ def field_label(path: FieldPath, model: type[BaseModel] = JobDescription) -> str
             continue
         info = current.model_fields.get(part) if current is not None else None
         if info is None:
-            words.append(part.replace("_", " "))
+            words.append(
+                f"“{printable(part)}”" if part.strip("_ ") == "" else part.replace("_", " ")
+            )
             current = None
             continue
         words.append(info.title or part.replace("_", " "))

@@ -6,10 +6,15 @@ The only module (with ``library.py``, which builds on it) that touches the disk.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
+import socket
+import stat
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +22,13 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from jdeditor.checks import Problem, Severity, problems_from_validation_error
+from jdeditor.checks import (
+    Problem,
+    Severity,
+    field_label,
+    printable,
+    problems_from_validation_error,
+)
 from jdeditor.model import JobDescription, migrate
 
 DOCUMENT_SUFFIX = ".jd.json"
@@ -36,11 +47,16 @@ class DocumentError(Exception):
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        """One line per problem: ``file: field.path: message`` (no field path when whole-file)."""
+        """One line per problem: ``file: field.path: message`` (no field path when whole-file).
+
+        Control characters, bidi overrides and undecodable bytes from the file name or its
+        content are shown escaped, so a line can never drive a terminal.
+        """
+        where = printable(str(self.path))
         return [
-            f"{self.path}: {problem.dotted_path}: {problem.message}"
+            f"{where}: {printable(problem.dotted_path)}: {printable(problem.message)}"
             if problem.path
-            else f"{self.path}: {problem.message}"
+            else f"{where}: {printable(problem.message)}"
             for problem in self.problems
         ]
 
@@ -48,11 +64,12 @@ class DocumentError(Exception):
 def read_document(path: Path) -> JobDescription:
     """Read and validate a job-description file; never modifies it.
 
-    Raises ``DocumentError`` for a missing, unreadable, empty, oversized, non-UTF-8, non-JSON or
-    invalid file, with one problem per invalid field.
+    Raises ``DocumentError`` for a missing, unreadable, special, empty, oversized, non-UTF-8,
+    non-JSON, too deeply nested or invalid file, with one problem per invalid field.
     """
+    draft = read_draft(path)
     try:
-        return JobDescription.model_validate(read_draft(path))
+        return JobDescription.model_validate(draft)
     except ValidationError as error:
         raise DocumentError(path, problems_from_validation_error(error)) from None
 
@@ -61,23 +78,10 @@ def read_draft(path: Path) -> dict[str, Any]:
     """The file's JSON object, brought to the current schema version but not validated.
 
     For the editor, which opens a posting with invalid fields and shows what to fix. Raises
-    ``DocumentError`` for a file that is not a JSON object, or that a newer jdeditor wrote.
+    ``DocumentError`` for a file that is not a bounded JSON object of text, numbers and
+    choices (see ``parse_json_object``), or that a newer jdeditor wrote.
     """
-    data = _read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")  # tolerate the BOM that Windows editors add
-    except UnicodeDecodeError as error:
-        raise DocumentError(path, f"is not UTF-8 text (bad byte at offset {error.start})") from None
-    if not text.strip():
-        raise DocumentError(path, "is empty")
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DocumentError(
-            path, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        ) from None
-    if not isinstance(parsed, dict):
-        raise DocumentError(path, "does not hold a job description (expected a JSON object)")
+    parsed = parse_json_object(path, read_user_file(path, MAX_DOCUMENT_BYTES, "a job description"))
     try:
         return migrate(parsed)
     except PydanticCustomError as error:
@@ -86,33 +90,211 @@ def read_draft(path: Path) -> dict[str, Any]:
         ) from None
 
 
-def _read_bytes(path: Path) -> bytes:
+# --- Bounded reading --------------------------------------------------------------------------
+MAX_JSON_DEPTH = 16
+"""A posting nests four levels deep (document → education → fields of study → text) and an
+autosave adds one; 16 is far above both and far below Python's recursion limit."""
+MAX_NUMBER_DIGITS = 40
+"""Pay is at most nine digits with two decimals; 40 leaves room for any honest number and stops
+Python's 4,300-digit integer limit (and the time a huge number takes) long before it bites."""
+
+_NUMBER_TOO_LONG = "has a number with more than {digits} digits"
+
+
+class _NumberTooLongError(ValueError):
+    pass
+
+
+def read_user_file(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; never blocks, never follows
+    a FIFO or a device, never reads more than ``limit + 1`` bytes.
+
+    ``what`` names the kind of file in the too-large message ("a job description"). Raises
+    ``DocumentError`` naming the file and the reason.
+    """
+    flags = os.O_RDONLY | _O_BINARY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise DocumentError(
-                path,
-                f"is too large for a job description ({size:,} bytes; the limit is "
-                f"{MAX_DOCUMENT_BYTES:,})",
-            )
-        return path.read_bytes()
+        handle = os.open(path, flags)
     except OSError as error:
         raise DocumentError(path, f"cannot be read: {describe_os_error(error)}") from None
+    except ValueError:  # a NUL byte in the name: no file can be called that
+        raise DocumentError(path, "cannot be read: the file name is not valid") from None
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise DocumentError(path, f"cannot be read: {_special_file(status.st_mode)}")
+        if status.st_size > limit:
+            raise DocumentError(path, _too_large(what, status.st_size, limit))
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(handle, min(1024 * 1024, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:  # the file grew while we read it
+            raise DocumentError(path, _too_large(what, total, limit))
+        return b"".join(chunks)
+    except OSError as error:
+        raise DocumentError(path, f"cannot be read: {describe_os_error(error)}") from None
+    finally:
+        os.close(handle)
 
 
+def _too_large(what: str, size: int, limit: int) -> str:
+    return f"is too large for {what} ({size:,} bytes; the limit is {limit:,})"
+
+
+def _special_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "it is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "it is a pipe (FIFO), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "it is a socket, not a file"
+    return "it is not a regular file"
+
+
+def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
+    """Parse ``data`` (read from ``path``) as a JSON object within the bounds above.
+
+    Refuses, with ``DocumentError`` naming the field where there is one: text that is not
+    UTF-8, invalid JSON (``NaN`` and ``Infinity`` included), nesting deeper than
+    ``MAX_JSON_DEPTH``, numbers longer than ``MAX_NUMBER_DIGITS`` digits, and keys or text holding
+    lone surrogates, which no file can store and no field can show.
+    """
+    try:
+        text = data.decode("utf-8-sig")  # tolerate the BOM that Windows editors add
+    except UnicodeDecodeError as error:
+        raise DocumentError(path, f"is not UTF-8 text (bad byte at offset {error.start})") from None
+    if not text.strip():
+        raise DocumentError(path, "is empty")
+    try:
+        parsed = json.loads(
+            text,
+            parse_int=_bounded_int,
+            parse_float=_bounded_float,
+            parse_constant=_refuse_constant,
+        )
+    except json.JSONDecodeError as error:
+        raise DocumentError(
+            path, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
+    except _NumberTooLongError:
+        raise DocumentError(path, _NUMBER_TOO_LONG.format(digits=MAX_NUMBER_DIGITS)) from None
+    except RecursionError:
+        raise DocumentError(path, _too_deep()) from None
+    if not isinstance(parsed, dict):
+        raise DocumentError(path, "does not hold a job description (expected a JSON object)")
+    _check_tree(path, parsed)
+    return parsed
+
+
+def _bounded_int(literal: str) -> int:
+    if len(literal.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _NumberTooLongError(literal[:20])
+    return int(literal)
+
+
+def _bounded_float(literal: str) -> float:
+    if len(literal) > MAX_NUMBER_DIGITS + 10:  # digits plus sign, point and exponent
+        raise _NumberTooLongError(literal[:20])
+    return float(literal)
+
+
+def _refuse_constant(name: str) -> object:
+    # json.loads raises JSONDecodeError only from inside the scanner; this is the same message.
+    raise json.JSONDecodeError(f"{name} is not a number JSON allows", name, 0)
+
+
+def _too_deep() -> str:
+    return f"is nested too deeply to be a job description (more than {MAX_JSON_DEPTH} levels)"
+
+
+def _check_tree(path: Path, root: dict[str, Any]) -> None:
+    """Depth and text checks over the parsed tree, without recursion."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        value, where = stack.pop()
+        if len(where) > MAX_JSON_DEPTH:
+            raise DocumentError(path, _too_deep())
+        if isinstance(value, dict):
+            for key, item in value.items():
+                _check_text(path, where, key)
+                stack.append((item, (*where, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*where, index)) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            _check_text(path, where, value)
+
+
+def _check_text(path: Path, where: tuple[str | int, ...], text: str) -> None:
+    found = _LONE_SURROGATE.search(text)
+    if found is not None:
+        raise DocumentError(
+            path,
+            [
+                Problem(
+                    Severity.ERROR,
+                    where,
+                    f"{printable(field_label(where))} contains a character that is not text "
+                    f"(U+{ord(found.group()):04X}); retype or remove it",
+                )
+            ],
+        )
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def read_json_file(path: Path, limit: int, what: str) -> dict[str, Any]:
+    """A bounded JSON object from a file (see ``read_user_file`` and ``parse_json_object``)."""
+    return parse_json_object(path, read_user_file(path, limit, what))
+
+
+def set_aside(path: Path, tag: str) -> Path:
+    """Rename ``path`` to a free ``<stem>.<tag>-<n><suffix>`` beside it, keeping it whole.
+
+    For a file of ours that cannot be used (an unreadable autosave): it is kept for the user,
+    never deleted, and out of the way of the next write.
+    """
+    for number in range(1, 1000):
+        aside = path.with_name(f"{path.stem}.{tag}-{number}{path.suffix}")
+        if not aside.exists():
+            break
+    try:
+        path.rename(aside)
+    except OSError as error:
+        raise DocumentError(path, f"cannot be moved aside: {describe_os_error(error)}") from None
+    return aside
+
+
+# --- Atomic writing ---------------------------------------------------------------------------
 def write_document(path: Path, document: JobDescription) -> None:
     """Save a document as UTF-8 JSON, atomically (see ``atomic_write``)."""
     atomic_write(path, document.to_json().encode("utf-8"))
+
+
+STALE_TEMPORARY_SECONDS = 3600
+"""A temporary file of ours older than this is left from a crash, whoever wrote it."""
+_TEMPORARY = re.compile(r"\.jdeditor-(?:([0-9a-f]{8})-(\d+)-)?[0-9a-f]+\.tmp")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half.
 
     Writes a temporary file in the same folder, flushes and fsyncs it, then ``os.replace``s it
-    over the target. On any failure the temporary file is removed, the old file is untouched and
-    ``DocumentError`` says why. An existing file keeps its permissions.
+    over the target. A symlink is written through: its target is replaced, in the target's
+    folder, and the link stays. A target that is not a regular file (a folder, FIFO or device)
+    or that is read-only is refused. On any failure the temporary file is removed, the old file
+    is untouched and ``DocumentError`` says why. An existing file keeps its permissions.
+    Temporary files that a killed jdeditor left in the folder are removed first.
     """
-    temporary = path.parent / f".jdeditor-{secrets.token_hex(8)}.tmp"
+    target = _write_target(path)
+    _remove_stale_temporaries(target.parent)
+    temporary = target.parent / f".jdeditor-{_HOST}-{os.getpid()}-{secrets.token_hex(6)}.tmp"
     try:
         # O_EXCL: never clobber; mode 0o666 lets the umask decide, as for any new file.
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
@@ -121,18 +303,83 @@ def atomic_write(path: Path, data: bytes) -> None:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-            if path.exists():
-                shutil.copymode(path, temporary)
-            os.replace(temporary, path)  # noqa: PTH105 - tests patch os.replace
+            if target.exists():
+                shutil.copymode(target, temporary)
+            os.replace(temporary, target)  # noqa: PTH105 - tests patch os.replace
         except BaseException:
             with contextlib.suppress(OSError):
                 temporary.unlink()
             raise
     except OSError as error:
         raise DocumentError(path, f"cannot be written: {describe_os_error(error)}") from None
-    _sync_folder(path.parent)
+    _sync_folder(target.parent)
 
 
+def _write_target(path: Path) -> Path:
+    """The regular file a write to ``path`` must replace: a symlink's target, resolved."""
+    try:
+        target = Path(os.path.realpath(path, strict=False))
+        status = target.stat()
+    except FileNotFoundError:
+        return target  # a new file (or a link to one still to be made)
+    except (OSError, RuntimeError, ValueError) as error:  # loops raise OSError or RuntimeError
+        reason = (
+            describe_os_error(error)
+            if isinstance(error, OSError)
+            else "a symlink loop"
+            if isinstance(error, RuntimeError)
+            else "the file name is not valid"
+        )
+        raise DocumentError(path, f"cannot be written: {reason}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise DocumentError(
+            path, f"cannot be written: {_special_file(status.st_mode)}; choose another name"
+        )
+    # Root may write anything, so the file's own write bits decide what "read-only" means.
+    if not status.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise DocumentError(
+            path, "cannot be written: the file is read-only; save under another name"
+        )
+    return target
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove ``.jdeditor-*.tmp`` files left by a jdeditor that died mid-write.
+
+    Ours when this machine's writer process is gone; anyone's after an hour (a folder shared
+    between machines, or a process id that was reused). Best effort: a failure is no error.
+    """
+    try:
+        entries = [entry for entry in os.scandir(folder) if _TEMPORARY.fullmatch(entry.name)]
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        match = _TEMPORARY.fullmatch(entry.name)
+        assert match is not None
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            host, pid = match.group(1), match.group(2)
+            orphan = host == _HOST and pid is not None and not _process_alive(int(pid))
+            if orphan or age > STALE_TEMPORARY_SECONDS:
+                os.unlink(entry.path)  # noqa: PTH108 - a DirEntry path
+        except OSError:
+            continue  # gone already, or not ours to remove
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) is not a probe on Windows; the age rule applies there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, but is someone else's
+    return True
+
+
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 _O_BINARY = getattr(os, "O_BINARY", 0)
 
 

@@ -11,6 +11,7 @@ and left exactly as it was.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,6 +21,7 @@ from urllib.parse import unquote
 import platformdirs
 
 from jdeditor import _paths
+from jdeditor._text import printable
 from jdeditor.files import (
     DOCUMENT_SUFFIX,
     DocumentError,
@@ -90,7 +92,7 @@ class SkippedFile:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return printable(f"{self.path}: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +107,22 @@ class PresetListing:
 
 # --- Names <-> file names ---------------------------------------------------------------------
 def clean_preset_name(name: str) -> str:
-    """Normalise a preset name (NFC, stripped) or raise ``PresetNameError`` saying why."""
-    cleaned = unicodedata.normalize("NFC", name).strip()
+    """Normalise a preset name (NFC, spaces folded) or raise ``PresetNameError`` saying why.
+
+    Every kind of space (no-break, ideographic, …) becomes a plain one and runs of them one,
+    so "Team\u00a0Lead" is "Team Lead"; invisible characters that make one name look like
+    another (bidi overrides, zero-width spaces) are refused.
+    """
+    cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip()
     if not cleaned:
         raise PresetNameError("A preset name cannot be empty.")
-    if any(unicodedata.category(char) == "Cc" for char in cleaned):
+    if any(unicodedata.category(char) in ("Cc", "Cs") for char in cleaned):
         raise PresetNameError("A preset name cannot contain line breaks or control characters.")
+    if any(unicodedata.category(char) == "Cf" and char not in _JOINERS for char in cleaned):
+        raise PresetNameError(
+            "A preset name cannot contain invisible formatting characters (such as a "
+            "right-to-left override or a zero-width space)."
+        )
     if len(cleaned) > PRESET_NAME_MAX:
         raise PresetNameError(
             f"A preset name can have at most {PRESET_NAME_MAX} characters "
@@ -119,9 +131,16 @@ def clean_preset_name(name: str) -> str:
     return cleaned
 
 
+# Spaces of every kind (Unicode Zs); line breaks and tabs are control characters, refused.
+_SPACES = re.compile(r"[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Zero-width (non-)joiners shape Persian, Indic scripts and emoji: text, not tricks.
+_JOINERS = frozenset("\u200c\u200d")
+
+
 def name_key(name: str) -> str:
-    """What two names must share to be the same preset: case and Unicode form ignored."""
-    return unicodedata.normalize("NFC", name.strip()).casefold()
+    """What two names must share to be the same preset: case, Unicode form and the kind of
+    space ignored, and compatibility forms folded (full-width "Ａｇｅｎｔ" is "Agent")."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
 
 
 def preset_file_name(name: str, suffix: str = DOCUMENT_SUFFIX) -> str:
@@ -147,10 +166,14 @@ def preset_file_name(name: str, suffix: str = DOCUMENT_SUFFIX) -> str:
     return file_name
 
 
-def preset_name_from_file(path: Path) -> str:
-    """The preset name a file stands for (inverse of ``preset_file_name``)."""
+def preset_name_from_file(path: Path) -> str | None:
+    """The preset name a file stands for (inverse of ``preset_file_name``); None when the
+    file name is not one that jdeditor writes (bad ``%XX`` escapes, control characters)."""
     stem = path.name.removesuffix(DOCUMENT_SUFFIX)
-    return unicodedata.normalize("NFC", unquote(stem, errors="strict"))
+    try:
+        return clean_preset_name(unquote(stem, errors="strict"))
+    except (UnicodeDecodeError, PresetNameError):
+        return None
 
 
 # --- The library ------------------------------------------------------------------------------
@@ -207,10 +230,14 @@ class PresetLibrary:
         if existing is not None and not overwrite:
             raise PresetExistsError(f"A preset named “{name}” already exists.")
         self._make_user_dir()
-        atomic_write(target, document.to_json().encode("utf-8"))
-        if existing is not None and existing != target:
-            # Overwriting 'night shift' with 'Night Shift': one preset, now under the new case.
-            _remove(existing)
+        data = document.to_json().encode("utf-8")
+        if existing is None or existing == target:
+            atomic_write(target, data)
+        else:
+            # Overwriting 'night shift' with 'Night Shift': new content into the old file, then
+            # one rename, so a crash at any point leaves exactly one file for the preset.
+            atomic_write(existing, data)
+            _rename(existing, target, name)
         return Preset(name, PresetKind.USER, target, document)
 
     def duplicate(self, name: str, new_name: str) -> Preset:
@@ -225,12 +252,14 @@ class PresetLibrary:
         clash = self._existing_user_file(new_name)
         if clash is not None and clash != preset.path and not overwrite:
             raise PresetExistsError(f"A preset named “{new_name}” already exists.")
-        try:
-            preset.path.replace(target)
-        except OSError as error:
-            raise LibraryError(f"Could not rename “{name}”: {describe_os_error(error)}.") from None
-        if clash is not None and clash not in (preset.path, target):
-            _remove(clash)
+        if clash is None or clash == preset.path:
+            _rename(preset.path, target, name)
+        else:
+            # Onto the preset being replaced first, then to the new spelling: every step leaves
+            # one file per preset, never two names for one preset nor a lost one.
+            _rename(preset.path, clash, name)
+            if clash != target:
+                _rename(clash, target, name)
         return Preset(new_name, PresetKind.USER, target, preset.document)
 
     def delete(self, name: str) -> None:
@@ -253,12 +282,12 @@ class PresetLibrary:
         """
         key = name_key(name)
         for path in _document_files(self.built_in_dir):
-            if name_key(preset_name_from_file(path)) == key:
+            if name_key(preset_name_from_file(path) or "") == key:
                 raise BuiltInNameError(
                     f"“{name}” is the name of a built-in preset; choose another name."
                 )
         for path in _document_files(self.user_dir):
-            if name_key(preset_name_from_file(path)) == key:
+            if name_key(preset_name_from_file(path) or "") == key:
                 return path
         return None
 
@@ -272,21 +301,31 @@ class PresetLibrary:
 
     @staticmethod
     def _load_folder(folder: Path, kind: PresetKind) -> tuple[list[Preset], list[SkippedFile]]:
+        try:
+            paths = _document_files(folder)
+        except LibraryError as error:
+            return [], [SkippedFile(folder, str(error))]
         presets, skipped = [], []
-        for path in _document_files(folder):
-            try:
-                name = preset_name_from_file(path)
-                presets.append(Preset(name, kind, path, read_document(path)))
-            except UnicodeDecodeError:
+        for path in paths:
+            name = preset_name_from_file(path)
+            if name is None:
                 skipped.append(SkippedFile(path, "its file name is not a valid preset name"))
+                continue
+            try:
+                presets.append(Preset(name, kind, path, read_document(path)))
             except DocumentError as error:
-                reasons = [line.removeprefix(f"{path}: ") for line in error.lines()]
-                skipped.append(SkippedFile(path, "; ".join(reasons)))
+                prefix = f"{printable(str(path))}: "
+                skipped.append(
+                    SkippedFile(path, "; ".join(x.removeprefix(prefix) for x in error.lines()))
+                )
         return presets, skipped
 
 
 def _document_files(folder: Path) -> list[Path]:
-    """The ``*.jd.json`` entries of a folder (none if it does not exist yet)."""
+    """The ``*.jd.json`` entries of a folder (none if it does not exist yet).
+
+    Raises ``LibraryError`` when the folder is a file or cannot be read.
+    """
     try:
         return sorted(
             entry
@@ -295,6 +334,20 @@ def _document_files(folder: Path) -> list[Path]:
         )
     except FileNotFoundError:
         return []
+    except OSError as error:
+        reason = (
+            "it is a file, not a folder"
+            if isinstance(error, NotADirectoryError)
+            else describe_os_error(error)
+        )
+        raise LibraryError(f"The presets folder cannot be read: {reason}.") from None
+
+
+def _rename(source: Path, target: Path, name: str) -> None:
+    try:
+        source.replace(target)
+    except OSError as error:
+        raise LibraryError(f"Could not save “{name}”: {describe_os_error(error)}.") from None
 
 
 def _remove(path: Path) -> None:

@@ -36,6 +36,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from jdeditor._text import printable
+
 SCHEMA_VERSION = 1
 """Version of the JSON document format written by this jdeditor."""
 
@@ -206,7 +208,9 @@ def _currency(value: object) -> object:
     code = value.strip().upper()
     if code not in _currency_codes():
         raise PydanticCustomError(
-            "currency", "'{code}' is not an ISO 4217 currency code such as USD", {"code": value}
+            "currency",
+            "'{code}' is not an ISO 4217 currency code such as USD",
+            {"code": printable(value)},
         )
     return code
 
@@ -219,7 +223,7 @@ def _country(value: object) -> object:
         raise PydanticCustomError(
             "country",
             "'{code}' is not a two-letter ISO 3166 country code such as US or CN",
-            {"code": value},
+            {"code": printable(value)},
         )
     return code
 
@@ -236,7 +240,9 @@ def _language(value: object) -> object:
         Locale.parse("-".join(subtags), sep="-")
     except (ValueError, UnknownLocaleError):
         raise PydanticCustomError(
-            "language", "'{tag}' is not a BCP 47 language tag such as en or zh-CN", {"tag": value}
+            "language",
+            "'{tag}' is not a BCP 47 language tag such as en or zh-CN",
+            {"tag": printable(value)},
         ) from None
     return "-".join(
         [subtags[0].lower()]
@@ -257,7 +263,7 @@ def _email(value: object) -> object:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as error:
         raise PydanticCustomError(
-            "email", "is not a valid email address: {reason}", {"reason": str(error)}
+            "email", "is not a valid email address: {reason}", {"reason": printable(str(error))}
         ) from None
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -136,13 +139,93 @@ def test_permission_denied_is_explained(tmp_path: Path, monkeypatch: pytest.Monk
     path = tmp_path / "locked.jd.json"
     path.write_bytes(b"{}")
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    def denied(name: object, flags: int, *args: int) -> int:
+        if Path(str(name)) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(DocumentError) as caught:
         read_document(path)
     assert caught.value.lines() == [
         f"{path}: cannot be read: permission denied (is the file or folder read-only, or open "
         "in another program?)"
     ]
+
+
+# --- what a save may replace ------------------------------------------------------------------
+def test_a_symlink_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "posting.jd.json"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.jd.json"
+    link.symlink_to(real)
+    atomic_write(link, b"new")
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_bytes() == b"new"
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["posting.jd.json"]
+
+
+def test_a_fifo_is_never_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.docx"
+    os.mkfifo(fifo)
+    with pytest.raises(DocumentError, match="cannot be written: it is a pipe"):
+        atomic_write(fifo, b"data")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_a_device_node_is_never_replaced(tmp_path: Path) -> None:
+    """A node for the null device made inside tmp_path, standing in for ``-o /dev/full``."""
+    node = tmp_path / "device.docx"
+    os.mknod(node, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    with pytest.raises(DocumentError, match="cannot be written: it is a device"):
+        atomic_write(node, b"data")
+    assert stat.S_ISCHR(node.lstat().st_mode)
+
+
+def test_a_folder_is_never_replaced(tmp_path: Path) -> None:
+    (tmp_path / "out.docx").mkdir()
+    with pytest.raises(DocumentError, match="it is a folder"):
+        atomic_write(tmp_path / "out.docx", b"data")
+    assert (tmp_path / "out.docx").is_dir()
+
+
+def test_a_symlink_loop_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "a.jd.json").symlink_to(tmp_path / "b.jd.json")
+    (tmp_path / "b.jd.json").symlink_to(tmp_path / "a.jd.json")
+    with pytest.raises(DocumentError, match="cannot be written"):
+        atomic_write(tmp_path / "a.jd.json", b"x")
+
+
+# --- temporary files left by a crash ----------------------------------------------------------
+def _dead_pid() -> int:
+    """The id of a process that has finished (and been reaped)."""
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(child.stdout)
+
+
+def test_stale_temporaries_of_ours_are_removed_on_the_next_write(tmp_path: Path) -> None:
+    host = files._HOST
+    dead = tmp_path / f".jdeditor-{host}-{_dead_pid()}-abc123.tmp"
+    old_foreign = tmp_path / ".jdeditor-0badc0de-1-abc123.tmp"
+    old_unnamed = tmp_path / ".jdeditor-0123456789abcdef.tmp"  # the format before pids
+    live = tmp_path / f".jdeditor-{host}-{os.getpid()}-abc123.tmp"  # a save under way
+    young_foreign = tmp_path / ".jdeditor-0badc0de-1-def456.tmp"  # another machine, now
+    not_ours = tmp_path / ".jdeditor-notes.tmp.txt"
+    for path in (dead, old_foreign, old_unnamed, live, young_foreign, not_ours):
+        path.write_bytes(b"partial")
+    hour_ago = time.time() - files.STALE_TEMPORARY_SECONDS - 5
+    for path in (old_foreign, old_unnamed):
+        os.utime(path, (hour_ago, hour_ago))
+    atomic_write(tmp_path / "posting.jd.json", b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["posting.jd.json", live.name, young_foreign.name, not_ours.name]
+    )

@@ -314,3 +314,152 @@ def test_two_processes_save_at_once_and_readers_never_see_half_a_file(tmp_path: 
         "Second writer.jd.json",
     ]
     assert reads > 0
+
+
+# --- one bad file never breaks the rest -------------------------------------------------------
+HOSTILE_PRESETS = {
+    "empty key.jd.json": b'{"": 1, "title": "x", "responsibilities": ["a"]}',
+    "huge number.jd.json": b'{"title": ' + b"9" * 5000 + b"}",
+    "deep.jd.json": b'{"title": ' + b"[" * 1000 + b"]" * 1000 + b"}",
+    "surrogate.jd.json": b'{"title": "\\ud83d", "responsibilities": ["a"]}',
+    "%FF.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
+    "%1B[2J.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
+    "%E2%80%AEevil.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
+}
+
+
+@pytest.fixture
+def hostile_folder(library: PresetLibrary, posting: JobDescription) -> PresetLibrary:
+    library.save_user_preset("Night shift", posting)
+    for name, content in HOSTILE_PRESETS.items():
+        (library.user_dir / name).write_bytes(content)
+    os.mkfifo(library.user_dir / "pipe.jd.json")
+    (library.user_dir / "zero.jd.json").symlink_to("/dev/zero")
+    return library
+
+
+def test_bad_preset_files_are_skipped_and_everything_else_works(
+    hostile_folder: PresetLibrary, posting: JobDescription
+) -> None:
+    library = hostile_folder
+    listing = library.list_presets()
+    assert [p.name for p in listing.presets] == [*BUILT_IN, "Night shift"]
+    skipped = {s.path.name: s.reason for s in listing.skipped}
+    assert set(skipped) == {*HOSTILE_PRESETS, "pipe.jd.json", "zero.jd.json"}
+    assert "more than 40 digits" in skipped["huge number.jd.json"]
+    assert "nested too deeply" in skipped["deep.jd.json"]
+    assert "not text (U+D83D)" in skipped["surrogate.jd.json"]
+    assert "is not a field jdeditor knows" in skipped["empty key.jd.json"]
+    assert skipped["%FF.jd.json"] == "its file name is not a valid preset name"
+    assert skipped["%1B[2J.jd.json"] == "its file name is not a valid preset name"
+    assert skipped["%E2%80%AEevil.jd.json"] == "its file name is not a valid preset name"
+    assert "it is a pipe" in skipped["pipe.jd.json"]
+    assert "it is a device" in skipped["zero.jd.json"]
+    # Every operation still works beside them, and none of them is touched.
+    assert library.get("Agent").document.title == "Call Center Agent"
+    library.save_user_preset("Day shift", posting)
+    library.duplicate("Agent", "Agent copy")
+    library.rename("Day shift", "Morning shift")
+    library.delete("Agent copy")
+    assert [p.name for p in library.list_presets().presets][4:] == ["Morning shift", "Night shift"]
+    for name, content in HOSTILE_PRESETS.items():
+        assert (library.user_dir / name).read_bytes() == content
+
+
+def test_presets_folder_that_is_a_file_is_reported(isolated_dirs: Path) -> None:
+    folder = isolated_dirs / "presets-file"
+    folder.write_text("not a folder")
+    library = PresetLibrary(folder)
+    listing = library.list_presets()
+    assert [p.name for p in listing.presets] == BUILT_IN
+    assert [(s.path, s.reason) for s in listing.skipped] == [
+        (folder, "The presets folder cannot be read: it is a file, not a folder.")
+    ]
+    assert library.get("Manager").name == "Manager"
+    assert folder.read_text() == "not a folder"
+
+
+def test_unreadable_presets_folder_is_reported(
+    library: PresetLibrary, posting: JobDescription, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root reads any folder, so the refusal a normal user gets is simulated."""
+    library.save_user_preset("Night shift", posting)
+    real_iterdir = Path.iterdir
+
+    def denied(self: Path) -> object:
+        if self == library.user_dir:
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", denied)
+    listing = library.list_presets()
+    assert [p.name for p in listing.presets] == BUILT_IN
+    assert "permission denied" in listing.skipped[0].reason
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Team\u00a0Lead", "is the name of a built-in preset"),
+        ("Team\u3000Lead", "is the name of a built-in preset"),
+        ("Ａｇｅｎｔ", "is the name of a built-in preset"),
+        ("\u202eAgent", "invisible formatting characters"),
+        ("Age\u200bnt", "invisible formatting characters"),
+    ],
+)
+def test_look_alike_names_are_refused(
+    library: PresetLibrary, posting: JobDescription, name: str, message: str
+) -> None:
+    with pytest.raises(PresetExistsError if "built-in" in message else PresetNameError) as caught:
+        library.save_user_preset(name, posting)
+    assert message in str(caught.value)
+
+
+def test_a_look_alike_file_beside_a_built_in_is_skipped(library: PresetLibrary) -> None:
+    library.user_dir.mkdir(parents=True)
+    (library.user_dir / "Team\u00a0Lead.jd.json").write_bytes(
+        library.get("Agent").path.read_bytes()
+    )
+    listing = library.list_presets()
+    assert [p.name for p in listing.presets] == BUILT_IN
+    assert "already taken" in listing.skipped[0].reason
+
+
+def test_changing_only_the_case_is_one_rename(
+    library: PresetLibrary, posting: JobDescription, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At no moment are there two files for the preset: new content goes into the old file,
+    then one rename gives it the new spelling."""
+    library.save_user_preset("night shift", posting)
+    seen: list[list[str]] = []
+    real_replace = os.replace
+
+    def watching_replace(source: object, target: object) -> None:
+        real_replace(source, target)  # type: ignore[arg-type]
+        seen.append(sorted(p.name for p in library.user_dir.glob("*.jd.json")))
+
+    monkeypatch.setattr(os, "replace", watching_replace)
+    changed = posting.model_copy(update={"title": "Night Shift Agent II"})
+    library.save_user_preset("Night Shift", changed, overwrite=True)
+    assert all(len(names) == 1 for names in seen), seen
+    assert names(library)[4:] == ["Night Shift"]
+    assert library.get("Night Shift").document.title == "Night Shift Agent II"
+
+
+def test_rename_onto_another_preset_never_has_two_files_for_one(
+    library: PresetLibrary, posting: JobDescription, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.save_user_preset("day", posting)
+    library.save_user_preset("Night", posting.model_copy(update={"title": "Old night"}))
+    seen: list[list[str]] = []
+    real_replace = os.replace
+
+    def watching_replace(source: object, target: object) -> None:
+        real_replace(source, target)  # type: ignore[arg-type]
+        seen.append(sorted(p.name for p in library.user_dir.glob("*.jd.json")))
+
+    monkeypatch.setattr(os, "replace", watching_replace)
+    library.rename("day", "NIGHT", overwrite=True)
+    assert seen[0] == ["Night.jd.json"]  # the replaced preset's file now holds "day"
+    assert names(library)[4:] == ["NIGHT"]
+    assert library.get("night").document.title == posting.title
