@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jdeditor import __version__
+from jdeditor._text import printable
 from jdeditor.checks import find_placeholders, review
 from jdeditor.export.text import render_text
 from jdeditor.files import DocumentError, atomic_write, describe_os_error, read_document
@@ -101,7 +102,7 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         return _dispatch(parser, args)
     except LibraryError as error:
-        print(f"jdeditor: {error}", file=sys.stderr)
+        print(f"jdeditor: {printable(str(error))}", file=sys.stderr)
         return EXIT_PROBLEMS
     except DocumentError as error:
         for line in error.lines():
@@ -132,7 +133,8 @@ def _list_presets(library: PresetLibrary, *, as_json: bool) -> int:
         width = max((len(preset.name) for preset in listing.presets), default=4)
         print(f"{'NAME':<{width}}  {'KIND':<8}  TITLE")
         for preset in listing.presets:
-            print(f"{preset.name:<{width}}  {preset.kind:<8}  {preset.document.title}")
+            title = printable(preset.document.title)
+            print(f"{printable(preset.name):<{width}}  {preset.kind:<8}  {title}")
     for skipped in listing.skipped:
         print(f"jdeditor: warning: skipped {skipped}", file=sys.stderr)
     return EXIT_OK
@@ -146,12 +148,13 @@ def _listing_json(listing: PresetListing) -> dict[str, object]:
                 "kind": str(preset.kind),
                 "read_only": preset.read_only,
                 "title": preset.document.title,
-                "path": str(preset.path),
+                "path": printable(str(preset.path)),
             }
             for preset in listing.presets
         ],
         "skipped": [
-            {"path": str(skipped.path), "reason": skipped.reason} for skipped in listing.skipped
+            {"path": printable(str(skipped.path)), "reason": printable(skipped.reason)}
+            for skipped in listing.skipped
         ],
     }
 
@@ -161,7 +164,10 @@ def _show_preset(library: PresetLibrary, name: str) -> int:
     preset = listing.find(name)
     if preset is None:
         names = ", ".join(preset.name for preset in listing.presets)
-        print(f"jdeditor: there is no preset named “{name}”; presets: {names}", file=sys.stderr)
+        print(
+            printable(f"jdeditor: there is no preset named “{name}”; presets: {names}"),
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     sys.stdout.write(render_text(build_outline(preset.document)))
     return EXIT_OK
@@ -180,9 +186,11 @@ def _validate(files: Sequence[Path], *, strict: bool) -> int:
         warnings = review(document)
         failed = failed or (strict and bool(warnings))
         for warning in warnings:
-            print(f"{path}: {warning.dotted_path}: {warning.severity}: {warning.message}")
+            print(
+                printable(f"{path}: {warning.dotted_path}: {warning.severity}: {warning.message}")
+            )
         if not warnings:
-            print(f"{path}: valid")
+            print(f"{printable(str(path))}: valid")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -204,8 +212,53 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             _export_one(preset.document, str(target), options)
         return EXIT_OK
     document, default_name = _resolve_source(library, args.source)
-    _export_one(document, args.output or default_name, options)
+    output = args.output or default_name
+    if output != "-":
+        _check_output(Path(output), [Path(args.source), args.template])
+    _export_one(document, output, options)
     return EXIT_OK
+
+
+_FORMAT_SUFFIXES = (".docx",)
+"""What ``export`` writes; an output named otherwise would be a Word file in disguise."""
+
+
+def _check_output(output: Path, inputs: Sequence[Path | None]) -> None:
+    """Refuse an output that is one of the command's own inputs, or has the wrong suffix."""
+    if output.suffix.lower() not in _FORMAT_SUFFIXES:
+        raise DocumentError(
+            output,
+            f"is not a name for a Word document: export writes .docx files; name the output "
+            f"'{output.with_suffix('.docx').name}'",
+        )
+    for source in inputs:
+        if source is not None and _same_file(output, source):
+            raise DocumentError(
+                output, "is also an input of this command; writing it would replace that input"
+            )
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve() or (
+            first.exists() and second.exists() and first.samefile(second)
+        )
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def _write_stdout(data: bytes) -> None:
+    if sys.stdout is None:  # started with standard output closed
+        raise DocumentError(Path("-"), "standard output is closed; name a file with -o")
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise DocumentError(
+            Path("-"), f"cannot be written to standard output: {describe_os_error(error)}"
+        ) from None
 
 
 def _resolve_source(library: PresetLibrary, source: str) -> tuple[JobDescription, str]:
@@ -229,16 +282,17 @@ def _export_one(document: JobDescription, output: str, options: DocxOptions) -> 
 
     data = render_docx(build_outline(document), options)
     if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        _write_stdout(data)
     else:
         atomic_write(Path(output), data)
-        print(f"wrote {output}")
+        print(f"wrote {printable(output)}")
     placeholders = sorted({text for p in find_placeholders(document) for text in p.found})
     if placeholders:
         where = "standard output" if output == "-" else output
         print(
-            f"jdeditor: warning: {where} still has {len(placeholders)} placeholder(s) to "
-            f"replace, marked in yellow: {', '.join(placeholders)}",
+            printable(
+                f"jdeditor: warning: {where} still has {len(placeholders)} placeholder(s) to "
+                f"replace, marked in yellow: {', '.join(placeholders)}"
+            ),
             file=sys.stderr,
         )

@@ -240,3 +240,38 @@ def test_broken_pipe_is_not_an_error() -> None:
         os.close(write_end)
     assert writer.returncode == 0
     assert writer.stderr == ""
+
+
+def test_presets_list_json_survives_a_file_name_that_is_not_utf8(
+    library: PresetLibrary, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library.user_dir.mkdir(parents=True)
+    handle = os.open(os.fsencode(library.user_dir) + b"/\xff\xfe.jd.json", os.O_CREAT | os.O_WRONLY)
+    os.close(handle)
+    code, out, err = run(capsys, "presets", "list", "--json")
+    assert code == 0
+    listing = json.loads(out)
+    assert [p["name"] for p in listing["presets"]] == [
+        "Agent",
+        "Team Lead",
+        "Manager",
+        "Operations",
+    ]
+    (skipped,) = listing["skipped"]
+    assert skipped["path"].endswith("/\\udcff\\udcfe.jd.json")
+    assert skipped["reason"] == "its file name is not a valid preset name"
+    assert "\\udcff" in err
+
+
+def test_validate_escapes_control_characters_from_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "evil.jd.json"
+    path.write_text(
+        json.dumps({"title": "x", "responsibilities": ["a"], "language": "\x1b[2J\x9b1m"}),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    assert "\x1b" not in out and "\x9b" not in out
+    assert "'\\x1b[2J\\x9b1m' is not a BCP 47 language tag" in out

@@ -169,3 +169,77 @@ def test_source_and_all_presets_are_exclusive(capsys: pytest.CaptureFixture[str]
             main(argv)
         assert exited.value.code == 2
     assert "export needs a preset name or file, or --all-presets" in capsys.readouterr().err
+
+
+# --- the command never replaces its own input, nor writes a format under another's name -------
+def test_output_that_is_the_input_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, posting: JobDescription
+) -> None:
+    source = tmp_path / "night.jd.json"
+    source.write_text(posting.to_json(), encoding="utf-8")
+    before = source.read_bytes()
+    (tmp_path / "link.docx").symlink_to(source)
+    for output in (source, tmp_path / "link.docx"):
+        code, out, err = run(capsys, "export", str(source), "-o", str(output))
+        assert code == 1 and out == ""
+        assert str(output) in err
+    assert source.read_bytes() == before
+
+
+def test_output_named_for_another_format_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for name in ("agent.pdf", "agent.jd.json", "agent", "agent.docx.txt"):
+        code, out, err = run(capsys, "export", "Agent", "-o", str(tmp_path / name))
+        assert code == 1 and out == ""
+        assert "is not a name for a Word document: export writes .docx files" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_is_the_template_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    template = tmp_path / "company.docx"
+    run(capsys, "export", "Agent", "-o", str(template))
+    before = template.read_bytes()
+    code, _, err = run(
+        capsys, "export", "Manager", "-o", str(template), "--template", str(template)
+    )
+    assert code == 1 and "is also an input of this command" in err
+    assert template.read_bytes() == before
+
+
+def test_stdout_closed_or_full_is_a_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class FullBuffer:
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    class FullStdout:
+        buffer = FullBuffer()
+
+        def flush(self) -> None:
+            raise AssertionError("never reached")
+
+    monkeypatch.setattr(sys, "stdout", FullStdout())
+    code = main(["export", "Agent", "-o", "-"])
+    assert code == 1
+    assert "-: cannot be written to standard output: No space left on device" in (
+        capsys.readouterr().err
+    )
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["export", "Agent", "-o", "-"]) == 1
+    assert "standard output is closed; name a file with -o" in capsys.readouterr().err
+
+
+def test_stdout_closed_in_a_real_process() -> None:
+    result = subprocess.run(
+        ["sh", "-c", f'"{sys.executable}" -m jdeditor export Agent -o - >&-'],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
+    assert b"standard output is closed" in result.stderr
