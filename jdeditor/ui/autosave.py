@@ -13,7 +13,10 @@ import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from jdeditor.draft import Draft
-from jdeditor.files import DocumentError, atomic_write
+from jdeditor.files import DocumentError, atomic_write, read_json_file
+
+MAX_AUTOSAVE_BYTES = 4 * 1024 * 1024
+"""A draft is a posting plus a few keys; the posting reader's own bound with room to spare."""
 
 DELAY_MS = 3000
 """Seconds after the last change: often enough to lose little, rarely enough to cost nothing."""
@@ -38,6 +41,7 @@ class Autosave(QObject):
         super().__init__(parent)
         self.path = path or default_autosave_path()
         self._pending: dict[str, Any] | None = None
+        self._held = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -57,34 +61,47 @@ class Autosave(QObject):
         self._timer.stop()
         if self._pending is None:
             return
-        data = json.dumps(self._pending, ensure_ascii=False, indent=1).encode("utf-8")
         try:
+            data = json.dumps(self._pending, ensure_ascii=False, indent=1).encode("utf-8")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self.path, data)
+        except UnicodeEncodeError:
+            self.failed.emit("the posting contains a character that is not text")
+            return
         except (OSError, DocumentError) as error:
             self.failed.emit(str(error))
             return
         self._pending = None
 
+    def hold(self) -> None:
+        """Keep the file on disk whatever happens until ``release``: the user has not yet
+        answered whether to recover it, and a crash before they do must not lose it."""
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
+
     def clear(self) -> None:
         """The document is saved or deliberately discarded: nothing to recover."""
         self._timer.stop()
         self._pending = None
-        self.path.unlink(missing_ok=True)
+        if not self._held:
+            self.path.unlink(missing_ok=True)
 
     def recover(self) -> Recovered | None:
-        """What the last session left behind, or None (also for an unreadable leftover)."""
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            draft = data["draft"]
-            if not isinstance(draft, dict):
-                return None
-            file = data.get("file")
-            return Recovered(
-                draft,
-                Path(file) if file else None,
-                str(data.get("origin") or ""),
-                self.path.stat().st_mtime,
-            )
-        except (OSError, ValueError, KeyError, TypeError):
+        """What the last session left behind, or None when it left nothing.
+
+        Raises ``DocumentError`` for a leftover that cannot be read; it is left in place.
+        """
+        if not self.path.exists() and not self.path.is_symlink():
             return None
+        data = read_json_file(self.path, MAX_AUTOSAVE_BYTES, "an autosave")
+        draft, file, origin = data.get("draft"), data.get("file"), data.get("origin")
+        if not isinstance(draft, dict):
+            raise DocumentError(self.path, "holds no posting to recover")
+        return Recovered(
+            draft,
+            Path(file) if isinstance(file, str) and file else None,
+            origin if isinstance(origin, str) else "",
+            self.path.stat().st_mtime,
+        )

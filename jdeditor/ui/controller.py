@@ -14,13 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Qt, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter
 
-from jdeditor.checks import FieldPath, Severity
+from jdeditor.checks import FieldPath, Severity, find_placeholders
 from jdeditor.draft import Check, blank_draft, draft_of
-from jdeditor.files import DOCUMENT_SUFFIX, DocumentError, atomic_write, read_draft
+from jdeditor.files import DOCUMENT_SUFFIX, DocumentError, atomic_write, read_draft, set_aside
 from jdeditor.library import LibraryError, PresetLibrary, preset_file_name
 from jdeditor.outline import build_outline
 from jdeditor.ui import dialogs
-from jdeditor.ui.autosave import Autosave
+from jdeditor.ui.autosave import Autosave, Recovered
 from jdeditor.ui.form import Form
 from jdeditor.ui.icons import icon
 from jdeditor.ui.main_window import MainWindow
@@ -97,30 +97,61 @@ class Controller(QObject):
         )
 
     def begin(self, path: Path | None) -> None:
-        """The first document: the file asked for, else recovered work, else a blank posting."""
-        recovered = self.autosave.recover()  # before anything marks a document clean
-        self.preset_actions.refresh()
-        self._update_recent_menu()
+        """The first document: the file asked for, else recovered work, else a blank posting.
+
+        Recovery comes first and holds the autosave on disk until the user has answered, so
+        neither a broken preset folder nor a crash while the question shows can lose it.
+        """
+        recovered = self._read_autosave()
         self.session.load(blank_draft(), None)
         if recovered is not None:
-            when = dt.datetime.fromtimestamp(recovered.saved_at).strftime("%Y-%m-%d %H:%M")
-            if dialogs.ask_yes_no(
-                self.window,
-                self.tr("Recover unsaved work?"),
-                self.tr(
-                    "jdeditor did not close normally. Recover the posting you were editing "
-                    "(last autosaved {when})?"
-                ).format(when=when),
-            ):
-                self.session.load(recovered.draft, recovered.file_path, recovered.origin)
-                self.session.undo_stack.resetClean()  # recovered work is not saved work
-                self.autosave.schedule(recovered.draft, recovered.file_path, recovered.origin)
-                self.window.statusBar().showMessage(self.tr("Recovered unsaved work"))
-            else:
-                self.autosave.clear()
+            self._offer_recovery(recovered)
+        self.preset_actions.refresh()
+        self._update_recent_menu()
         if path is not None:
             self.open_path(path)
         self.preview.render_now()
+
+    def _read_autosave(self) -> Recovered | None:
+        try:
+            recovered = self.autosave.recover()
+        except DocumentError as error:
+            # Unreadable work is still the user's work: keep it, out of the next write's way.
+            try:
+                kept = set_aside(self.autosave.path, "unreadable")
+                where = self.tr("it was kept as {file}").format(file=kept)
+            except DocumentError:
+                where = self.tr("it was left as it was")
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "Unsaved work from the last session could not be read ({why}); {where}"
+                ).format(why="; ".join(error.lines()), where=where)
+            )
+            return None
+        if recovered is not None:
+            self.autosave.hold()
+        return recovered
+
+    def _offer_recovery(self, recovered: Recovered) -> None:
+        when = dt.datetime.fromtimestamp(recovered.saved_at).strftime("%Y-%m-%d %H:%M")
+        accepted = dialogs.ask_yes_no(
+            self.window,
+            self.tr("Recover unsaved work?"),
+            self.tr(
+                "jdeditor did not close normally. Recover the posting you were editing "
+                "(last autosaved {when})?"
+            ).format(when=when),
+        )
+        if not accepted:
+            self.autosave.release()
+            self.autosave.clear()
+            return
+        # Still held while loading: the load passes through a clean state, which clears.
+        self.session.load(recovered.draft, recovered.file_path, recovered.origin)
+        self.session.undo_stack.resetClean()  # recovered work is not saved work
+        self.autosave.release()
+        self.autosave.schedule(recovered.draft, recovered.file_path, recovered.origin)
+        self.window.statusBar().showMessage(self.tr("Recovered unsaved work"))
 
     # -- reacting to the document ---------------------------------------------------------------
     @Slot(tuple)
@@ -259,6 +290,16 @@ class Controller(QObject):
         )
         try:
             atomic_write(path, text.encode("utf-8"))
+        except UnicodeEncodeError:
+            dialogs.show_error(
+                self.window,
+                self.tr("Cannot save"),
+                self.tr(
+                    "The posting contains a character that is not text; retype the last "
+                    "change and save again."
+                ),
+            )
+            return False
         except DocumentError as error:
             dialogs.show_error(self.window, self.tr("Cannot save"), "\n".join(error.lines()))
             return False
@@ -292,6 +333,15 @@ class Controller(QObject):
                 "\n".join(p.message for p in self.session.last_check.errors),
             )
             return
+        placeholders = find_placeholders(document)
+        if placeholders:
+            found = list(dict.fromkeys(text for p in placeholders for text in p.found))
+            choice = dialogs.ask_export_with_placeholders(self.window, found)
+            if choice == dialogs.PlaceholderChoice.SHOW:
+                self.form.focus_field(placeholders[0].path)
+                return
+            if choice != dialogs.PlaceholderChoice.EXPORT:
+                return
         suggested = self._folder("export/folder") / self._file_stem(".docx")
         path = dialogs.ask_save_path(
             self.window, self.tr("Export to Word"), suggested, dialogs.WORD_FILTER
@@ -311,10 +361,11 @@ class Controller(QObject):
             return
         self.settings.setValue("export/folder", str(path.parent))
         self.last_export = path
-        left = len(self.session.last_check.problems)
         message = self.tr("Exported {file}").format(file=path.name)
-        if left:
-            message += self.tr(" — {count} placeholder(s) still to replace").format(count=left)
+        if placeholders:
+            message += self.tr(" — {count} placeholder(s) still to replace").format(
+                count=len(placeholders)
+            )
         self.window.statusBar().showMessage(message)
         self.window.open_export_button.show()
         self.window.show_export_button.show()

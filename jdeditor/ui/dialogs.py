@@ -61,6 +61,38 @@ def ask_save_changes(parent: QWidget, document_name: str) -> SaveChoice:
     return SaveChoice.CANCEL
 
 
+class PlaceholderChoice(StrEnum):
+    EXPORT = "export"
+    SHOW = "show"
+    CANCEL = "cancel"
+
+
+def ask_export_with_placeholders(parent: QWidget, placeholders: list[str]) -> PlaceholderChoice:
+    """Placeholders are still in the posting: export anyway, go to the first one, or cancel."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Placeholders left"))
+    box.setText(
+        _tr("This posting still has {count} placeholder(s) to replace.").format(
+            count=len(placeholders)
+        )
+    )
+    box.setInformativeText(
+        _tr("They would be published as they are: {list}").format(list=", ".join(placeholders))
+    )
+    export = box.addButton(_tr("&Export Anyway"), QMessageBox.ButtonRole.AcceptRole)
+    show = box.addButton(_tr("&Show the First Placeholder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(show)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is export:
+        return PlaceholderChoice.EXPORT
+    if clicked is show:
+        return PlaceholderChoice.SHOW
+    return PlaceholderChoice.CANCEL
+
+
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
     value, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value if accepted else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,38 @@ from jdeditor.ui.marks import mark as _mark
 from jdeditor.ui.marks import show_message as _show_message
 
 Choices = list[tuple[Any, str]]
+
+
+class ComboBox(QComboBox):
+    """A combo box the mouse wheel does not change unless the user has focused it.
+
+    Scrolling a long form must never edit it: a wheel turn over an unfocused box is passed to
+    the scroll area, as in well-behaved Qt forms; once clicked or tabbed into, it spins.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn must not focus it
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # Qt hands an ignored wheel event on to the parent: the form scrolls
+
+
+class SpinBox(QDoubleSpinBox):
+    """A number box with the same wheel rule as ``ComboBox``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
 
 class FieldEditor(QWidget):
@@ -137,7 +170,7 @@ class ChoiceField(FieldEditor):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(path, label, parent)
-        self.combo = QComboBox(self)
+        self.combo = ComboBox(self)
         # Long entries ("United States Minor Outlying Islands") must not widen the form.
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -159,7 +192,9 @@ class ChoiceField(FieldEditor):
         if self.combo.isEditable():
             if self.combo.currentText() != (value or ""):
                 self.combo.setCurrentText(str(value or ""))
-        elif index >= 0 and index != self.combo.currentIndex():
+        elif index != self.combo.currentIndex():
+            # A value that is not a choice (a hand-edited file) shows blank, with its problem
+            # on the field: never the previous posting's choice.
             self.combo.setCurrentIndex(index)
 
 
@@ -169,12 +204,21 @@ class CheckField(FieldEditor):
     ) -> None:
         super().__init__(path, label, parent)
         self.check = QCheckBox(label, self)
-        self.check.clicked.connect(lambda checked: self.edited.emit(bool(checked), ""))
+        self._setting = False
+        # toggled, not clicked: a screen reader's Toggle action changes the posting too.
+        self.check.toggled.connect(self._toggled)
         self._finish(self.check, tooltip)
 
+    @Slot(bool)
+    def _toggled(self, checked: bool) -> None:
+        if not self._setting:
+            self.edited.emit(bool(checked), "")
+
     def set_value(self, value: Any) -> None:
-        if self.check.isChecked() != bool(value):
-            self.check.setChecked(bool(value))
+        if self.check.isChecked() != (value is True):
+            self._setting = True
+            self.check.setChecked(value is True)
+            self._setting = False
 
 
 class YearsField(FieldEditor):
@@ -184,7 +228,7 @@ class YearsField(FieldEditor):
         self, path: FieldPath, label: str, *, tooltip: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(path, label, parent)
-        self.spin = QDoubleSpinBox(self)
+        self.spin = SpinBox(self)
         self.spin.setRange(-0.5, 50)
         self.spin.setSingleStep(0.5)
         self.spin.setDecimals(1)
@@ -261,7 +305,7 @@ class PayField(FieldEditor):
         self.open_ended.setToolTip(self.tr("Write the top of the range as “$100,000+”"))
         self.open_ended.setAccessibleName(self.tr("Or more"))
         self.stated.setAccessibleName(self.tr("State the pay"))
-        self.currency = QComboBox(box)
+        self.currency = ComboBox(box)
         self.currency.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -269,7 +313,7 @@ class PayField(FieldEditor):
         self.currency.setEditable(True)
         self.currency.addItems(currencies)
         self.currency.setAccessibleName(self.tr("Currency"))
-        self.period = QComboBox(box)
+        self.period = ComboBox(box)
         for value, text in periods:
             self.period.addItem(text, value)
         self.period.setAccessibleName(self.tr("Pay period"))
@@ -293,10 +337,11 @@ class PayField(FieldEditor):
             "note": self.note,
         }
         self._setting = False
-        self.stated.clicked.connect(self._changed)
+        # toggled, not clicked: a screen reader's Toggle action and the keyboard count too.
+        self.stated.toggled.connect(self._changed)
         self.minimum.valueChanged.connect(self._changed)
         self.maximum.valueChanged.connect(self._changed)
-        self.open_ended.clicked.connect(self._changed)
+        self.open_ended.toggled.connect(self._changed)
         self.currency.currentTextChanged.connect(self._changed)
         self.period.activated.connect(self._changed)
         self.note.textEdited.connect(self._changed)
@@ -304,8 +349,8 @@ class PayField(FieldEditor):
         self.setFocusProxy(self.stated)
         self._enable(False)
 
-    def _amount(self, parent: QWidget, name: str) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox(parent)
+    def _amount(self, parent: QWidget, name: str) -> SpinBox:
+        spin = SpinBox(parent)
         spin.setRange(0, 100_000_000)
         spin.setDecimals(2)
         spin.setSingleStep(1000)
@@ -339,20 +384,25 @@ class PayField(FieldEditor):
         self.edited.emit(self.value(), "pay")
 
     def set_value(self, value: Any) -> None:
+        """Show ``value`` in every part; no pay resets every part, so nothing of the previous
+        posting's pay can come back when the box is ticked again."""
         self._setting = True
         try:
-            salary = value if isinstance(value, dict) else None
-            self.stated.setChecked(salary is not None)
-            self._enable(salary is not None)
-            if salary is not None:
-                self.minimum.setValue(float(salary.get("minimum") or 0))
-                self.maximum.setValue(float(salary.get("maximum") or 0))
-                self.open_ended.setChecked(bool(salary.get("open_ended")))
-                if self.currency.currentText() != salary.get("currency"):
-                    self.currency.setCurrentText(str(salary.get("currency") or "USD"))
-                self.period.setCurrentIndex(max(self.period.findData(salary.get("period")), 0))
-                if self.note.text() != salary.get("note", ""):
-                    self.note.setText(str(salary.get("note") or ""))
+            salary = value if isinstance(value, dict) else {}
+            self.stated.setChecked(isinstance(value, dict))
+            self._enable(isinstance(value, dict))
+            self.minimum.setValue(_amount_or_zero(salary.get("minimum")))
+            self.maximum.setValue(_amount_or_zero(salary.get("maximum")))
+            self.open_ended.setChecked(salary.get("open_ended") is True)
+            currency = salary.get("currency")
+            currency = currency if isinstance(currency, str) else "USD"
+            if self.currency.currentText() != currency:
+                self.currency.setCurrentText(currency)
+            self.period.setCurrentIndex(max(self.period.findData(salary.get("period", "year")), 0))
+            note = salary.get("note")
+            note = note if isinstance(note, str) else ""
+            if self.note.text() != note:
+                self.note.setText(note)
         finally:
             self._setting = False
 
@@ -366,6 +416,14 @@ class PayField(FieldEditor):
         rest = path[len(self.path) :]
         part = self._parts.get(str(rest[0])) if rest else None
         (part or self.stated).setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _amount_or_zero(value: Any) -> float:
+    """A stored amount as the box shows it; 0 (empty) for anything that is not a number, such
+    as "45,000" typed into a file by hand, whose problem the form shows on the field."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0
+    return float(value) if 0 <= value <= 100_000_000 else 0.0
 
 
 def _number(value: float) -> int | float:

@@ -88,13 +88,20 @@ class EditSession(QObject):
         return self.origin or self.tr("Untitled")
 
     def load(self, draft: Draft, file_path: Path | None, origin: str = "") -> None:
-        """Start editing ``draft``: a new undo history, clean unless told otherwise."""
+        """Start editing ``draft``: a new undo history, clean unless told otherwise.
+
+        All or nothing: the draft is checked before anything changes, so a draft the check
+        cannot take leaves the open document, its file and its history as they were.
+        """
+        result = check(draft)
         self.undo_stack.clear()
         self._draft = draft
+        self._check = result
         self.file_path = file_path
         self.origin = origin
         self.undo_stack.setClean()
-        self._changed(())
+        self.draftChanged.emit(())
+        self.checked.emit(self._check)
         self.fileChanged.emit()
 
     def set_value(self, path: FieldPath, value: Any, merge_key: str = "") -> None:

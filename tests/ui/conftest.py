@@ -27,6 +27,7 @@ class ScriptedDialogs:
         "ask_save_changes",
         "ask_text",
         "ask_yes_no",
+        "ask_export_with_placeholders",
         "show_error",
         "show_about",
         "open_with_system",

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription
 from jdeditor.ui.autosave import Autosave
-from jdeditor.ui.dialogs import SaveChoice
+from jdeditor.ui.dialogs import PlaceholderChoice, SaveChoice
 from jdeditor.ui.fields import LineField, ListField, PayField
 from jdeditor.ui.main_window import MainWindow
 from tests.ui.conftest import ScriptedDialogs, close_quietly
@@ -289,6 +289,7 @@ def test_open_file_with_invalid_fields_shows_them(
 def test_export_to_word(window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path) -> None:
     choose(window, "Operations")
     target = tmp_path / "ops.docx"
+    scripted.answer("ask_export_with_placeholders", PlaceholderChoice.EXPORT)
     scripted.answer("ask_save_path", target)
     window.export_action.trigger()
     ((title, suggested, _filter),) = scripted.called("ask_save_path")
@@ -312,6 +313,7 @@ def test_export_uses_the_remembered_template(
     window.template_action.trigger()
     assert settings.value("export/template") == str(tmp_path / "acme.dotx.docx")
     choose(window, "Agent")
+    scripted.answer("ask_export_with_placeholders", PlaceholderChoice.EXPORT)
     scripted.answer("ask_save_path", tmp_path / "agent.docx")
     window.export_action.trigger()
     word = docx.Document(str(tmp_path / "agent.docx"))
