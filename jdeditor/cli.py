@@ -207,8 +207,10 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         for skipped in listing.skipped:
             print(f"jdeditor: warning: skipped {skipped}", file=sys.stderr)
         _make_folder(args.directory)
-        for preset in listing.presets:
-            target = args.directory / preset_file_name(preset.name, ".docx")
+        targets = [args.directory / preset_file_name(p.name, ".docx") for p in listing.presets]
+        for target in targets:
+            _check_output(target, [args.template])
+        for preset, target in zip(listing.presets, targets, strict=True):
             _export_one(preset.document, str(target), options)
         return EXIT_OK
     document, default_name = _resolve_source(library, args.source)

@@ -50,3 +50,25 @@ def posting() -> JobDescription:
         responsibilities=("Answer calls overnight", "Log every call"),
         skills=("Patience",),
     )
+
+
+# Preset files that once broke every command; one of each, beside a good preset.
+HOSTILE_PRESETS = {
+    "empty key.jd.json": b'{"": 1, "title": "x", "responsibilities": ["a"]}',
+    "huge number.jd.json": b'{"title": ' + b"9" * 5000 + b"}",
+    "deep.jd.json": b'{"title": ' + b"[" * 1000 + b"]" * 1000 + b"}",
+    "surrogate.jd.json": b'{"title": "\\ud83d", "responsibilities": ["a"]}',
+    "%FF.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
+    "%1B[2J.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
+    "%E2%80%AEevil.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
+}
+
+
+@pytest.fixture
+def hostile_folder(library: PresetLibrary, posting: JobDescription) -> PresetLibrary:
+    library.save_user_preset("Night shift", posting)
+    for name, content in HOSTILE_PRESETS.items():
+        (library.user_dir / name).write_bytes(content)
+    os.mkfifo(library.user_dir / "pipe.jd.json")
+    (library.user_dir / "zero.jd.json").symlink_to("/dev/zero")
+    return library

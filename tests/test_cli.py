@@ -275,3 +275,24 @@ def test_validate_escapes_control_characters_from_the_file(
     assert code == 1
     assert "\x1b" not in out and "\x9b" not in out
     assert "'\\x1b[2J\\x9b1m' is not a BCP 47 language tag" in out
+
+
+def test_bad_preset_files_never_break_a_command(
+    hostile_folder: PresetLibrary, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "presets", "list")
+    assert code == 0
+    assert [line.split("  ")[0] for line in out.splitlines()[1:]] == [
+        "Agent",
+        "Team Lead",
+        "Manager",
+        "Operations",
+        "Night shift",
+    ]
+    assert err.count("jdeditor: warning: skipped") == 9
+    assert "\x1b" not in err and "\u202e" not in err
+    assert run(capsys, "presets", "show", "Agent")[0] == 0
+    code, out, _ = run(capsys, "export", "Agent", "-o", str(tmp_path / "agent.docx"))
+    assert code == 0 and (tmp_path / "agent.docx").read_bytes()[:2] == b"PK"
+    code, out, _ = run(capsys, "presets", "list", "--json")
+    assert code == 0 and len(json.loads(out)["skipped"]) == 9

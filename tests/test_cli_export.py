@@ -243,3 +243,22 @@ def test_stdout_closed_in_a_real_process() -> None:
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     assert b"standard output is closed" in result.stderr
+
+
+def test_all_presets_never_write_over_the_template(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run(capsys, "export", "Agent", "-o", str(tmp_path / "Agent.docx"))
+    before = (tmp_path / "Agent.docx").read_bytes()
+    code, _, err = run(
+        capsys,
+        "export",
+        "--all-presets",
+        "-d",
+        str(tmp_path),
+        "--template",
+        str(tmp_path / "Agent.docx"),
+    )
+    assert code == 1 and "is also an input of this command" in err
+    assert (tmp_path / "Agent.docx").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Agent.docx"]  # nothing half-done

@@ -25,7 +25,7 @@ from jdeditor.library import (
     preset_name_from_file,
 )
 from jdeditor.model import JobDescription
-from tests.conftest import REPO
+from tests.conftest import HOSTILE_PRESETS, REPO
 
 BUILT_IN = ["Agent", "Team Lead", "Manager", "Operations"]
 
@@ -317,27 +317,6 @@ def test_two_processes_save_at_once_and_readers_never_see_half_a_file(tmp_path: 
 
 
 # --- one bad file never breaks the rest -------------------------------------------------------
-HOSTILE_PRESETS = {
-    "empty key.jd.json": b'{"": 1, "title": "x", "responsibilities": ["a"]}',
-    "huge number.jd.json": b'{"title": ' + b"9" * 5000 + b"}",
-    "deep.jd.json": b'{"title": ' + b"[" * 1000 + b"]" * 1000 + b"}",
-    "surrogate.jd.json": b'{"title": "\\ud83d", "responsibilities": ["a"]}',
-    "%FF.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
-    "%1B[2J.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
-    "%E2%80%AEevil.jd.json": b'{"title": "x", "responsibilities": ["a"]}',
-}
-
-
-@pytest.fixture
-def hostile_folder(library: PresetLibrary, posting: JobDescription) -> PresetLibrary:
-    library.save_user_preset("Night shift", posting)
-    for name, content in HOSTILE_PRESETS.items():
-        (library.user_dir / name).write_bytes(content)
-    os.mkfifo(library.user_dir / "pipe.jd.json")
-    (library.user_dir / "zero.jd.json").symlink_to("/dev/zero")
-    return library
-
-
 def test_bad_preset_files_are_skipped_and_everything_else_works(
     hostile_folder: PresetLibrary, posting: JobDescription
 ) -> None:

@@ -295,3 +295,19 @@ def test_pay_field_value_survives_reset(window: MainWindow) -> None:
     assert window.controller.session.undo_stack.count() == 0
     assert isinstance(pay_field(window), PayField)
     assert pay_field(window).minimum.value() == 32000
+
+
+# --- 3. one bad preset file breaks nothing ----------------------------------------------------
+def test_the_window_starts_beside_bad_preset_files(
+    qtbot: QtBot, scripted: ScriptedDialogs, settings: QSettings, hostile_folder: PresetLibrary
+) -> None:
+    window = MainWindow(settings, hostile_folder)
+    window.show()
+    window.start()
+    panel = window.controller.presets
+    panel.select("Night shift")
+    assert panel.selected_name() == "Night shift"
+    assert "Skipped 9 unreadable preset file(s)" in window.statusBar().currentMessage()
+    choose(window, "Agent")
+    assert title_field(window).line.text() == "Call Center Agent"
+    close_quietly(window)
