@@ -18,7 +18,13 @@ from jdeditor import __version__
 from jdeditor._text import printable
 from jdeditor.checks import find_placeholders, review
 from jdeditor.export.text import render_text
-from jdeditor.files import DocumentError, atomic_write, describe_os_error, read_document
+from jdeditor.files import (
+    DocumentError,
+    atomic_write,
+    describe_os_error,
+    read_document,
+    same_file,
+)
 from jdeditor.library import LibraryError, PresetLibrary, PresetListing, preset_file_name
 from jdeditor.model import JobDescription
 from jdeditor.outline import build_outline
@@ -234,19 +240,10 @@ def _check_output(output: Path, inputs: Sequence[Path | None]) -> None:
             f"'{output.with_suffix('.docx').name}'",
         )
     for source in inputs:
-        if source is not None and _same_file(output, source):
+        if source is not None and same_file(output, source):
             raise DocumentError(
                 output, "is also an input of this command; writing it would replace that input"
             )
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.resolve() == second.resolve() or (
-            first.exists() and second.exists() and first.samefile(second)
-        )
-    except (OSError, RuntimeError, ValueError):
-        return False
 
 
 def _write_stdout(data: bytes) -> None:

@@ -254,6 +254,17 @@ def read_json_file(path: Path, limit: int, what: str) -> dict[str, Any]:
     return parse_json_object(path, read_user_file(path, limit, what))
 
 
+def same_file(first: Path, second: Path) -> bool:
+    """True when writing ``first`` would replace ``second`` (the same path, a link to it, or
+    another name of the same file); False when either cannot be looked at."""
+    try:
+        return first.resolve() == second.resolve() or (
+            first.exists() and second.exists() and first.samefile(second)
+        )
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def set_aside(path: Path, tag: str) -> Path:
     """Rename ``path`` to a free ``<stem>.<tag>-<n><suffix>`` beside it, keeping it whole.
 

@@ -16,7 +16,14 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter
 
 from jdeditor.checks import FieldPath, Severity, find_placeholders
 from jdeditor.draft import Check, blank_draft, draft_of
-from jdeditor.files import DOCUMENT_SUFFIX, DocumentError, atomic_write, read_draft, set_aside
+from jdeditor.files import (
+    DOCUMENT_SUFFIX,
+    DocumentError,
+    atomic_write,
+    read_draft,
+    same_file,
+    set_aside,
+)
 from jdeditor.library import LibraryError, PresetLibrary, preset_file_name
 from jdeditor.outline import build_outline
 from jdeditor.ui import dialogs
@@ -350,11 +357,21 @@ class Controller(QObject):
             return
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
+        template = self.template()
+        if template is not None and same_file(path, template):
+            dialogs.show_error(
+                self.window,
+                self.tr("Export failed"),
+                self.tr(
+                    "{file} is the company template that exports are based on; choose another name."
+                ).format(file=path.name),
+            )
+            return
         # python-docx loads on the first export, not at start-up.
         from jdeditor.export.docx import DocxOptions, render_docx  # noqa: PLC0415
 
         try:
-            data = render_docx(build_outline(document), DocxOptions(template=self.template()))
+            data = render_docx(build_outline(document), DocxOptions(template=template))
             atomic_write(path, data)
         except DocumentError as error:
             dialogs.show_error(self.window, self.tr("Export failed"), "\n".join(error.lines()))

@@ -311,3 +311,20 @@ def test_the_window_starts_beside_bad_preset_files(
     choose(window, "Agent")
     assert title_field(window).line.text() == "Call Center Agent"
     close_quietly(window)
+
+
+def test_export_never_writes_over_the_company_template(
+    window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path, settings: QSettings
+) -> None:
+    template = tmp_path / "company.docx"
+    path = write(tmp_path / "clean.jd.json", {"title": "Night", "responsibilities": ["Calls"]})
+    assert window.controller.open_path(path)
+    scripted.answer("ask_save_path", template)
+    window.export_action.trigger()  # first export: makes the file we then use as template
+    settings.setValue("export/template", str(template))
+    before = template.read_bytes()
+    scripted.answer("ask_save_path", template)
+    window.export_action.trigger()
+    ((title, text, _details),) = scripted.called("show_error")
+    assert title == "Export failed" and "company template" in text
+    assert template.read_bytes() == before
