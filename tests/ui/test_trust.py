@@ -325,6 +325,6 @@ def test_export_never_writes_over_the_company_template(
     before = template.read_bytes()
     scripted.answer("ask_save_path", template)
     window.export_action.trigger()
-    ((title, text, _details),) = scripted.called("show_error")
+    ((title, text),) = scripted.called("show_error")
     assert title == "Export failed" and "company template" in text
     assert template.read_bytes() == before
