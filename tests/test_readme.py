@@ -19,3 +19,11 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_readme_app_command_installs_without_editable_mode() -> None:
     command = _command_after("# install and run the app")
     assert "pip install . " in command and command.endswith("jdeditor")
+
+
+def test_readme_names_every_system_library_the_window_needs() -> None:
+    from jdeditor.ui._platform import XCB_LIBRARIES
+
+    command = _command_after("```sh")
+    assert command.startswith("sudo apt install ")
+    assert sorted(set(command.split()[3:])) == sorted({lib.debian_package for lib in XCB_LIBRARIES})

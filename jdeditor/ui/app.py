@@ -1,4 +1,4 @@
-"""Start the window: check for a display, create the application, show, then load.
+"""Start the window: check for a display and its libraries, create the application, show, load.
 
 Only Qt is imported before the window is shown; the model, presets and form load right after
 the first paint (``MainWindow.start``), and python-docx on the first export.
@@ -12,11 +12,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
 
 from jdeditor import __version__
-from jdeditor.ui.main_window import MainWindow
+from jdeditor.ui._platform import xcb_libraries_problem
+
+try:
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from jdeditor.ui.main_window import MainWindow
+except ImportError:
+    # Qt's own libraries link to system ones (libEGL, libfontconfig, libglib, …): on a minimal
+    # system they fail to load right here, before run() can check. Name what to install
+    # rather than show a traceback; an import error with every library present is re-raised.
+    _problem = xcb_libraries_problem()
+    if _problem is None:
+        raise
+    print(_problem, file=sys.stderr)
+    raise SystemExit(2) from None
 
 NO_DISPLAY = (
     "jdeditor: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
@@ -59,6 +72,12 @@ def run(path: Path | None = None, *, exit_after: str = "") -> int:
     """
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    # Before QApplication: a missing X11 library makes Qt abort the process with a message
+    # that names the wrong package; this names every missing one and exits like NO_DISPLAY.
+    problem = xcb_libraries_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
