@@ -121,8 +121,8 @@ SEED_FACTS: dict[str, list[tuple[str, list[str]]]] = {
             ["oversee large teams", "strategy and leadership"],
         ),
         (
-            "analyse data, actionable improvements",
-            ["analyse performance data", "practical improvements"],
+            "analyze data, actionable improvements",
+            ["analyze performance data", "practical improvements"],
         ),
         ("results-driven, big picture (summary)", ["driven by results", "big picture"]),
         (
@@ -262,3 +262,44 @@ def test_preset_summaries_are_written_not_pasted() -> None:
     ]
     copied = [sentence for sentence in sentences if sentence in source]
     assert not copied
+
+
+# British forms an American recruiter would not write; en-US presets use the American ones.
+_BRITISH = re.compile(
+    r"(?i)\b(\w+(?:is(?:e|ed|es|ing|ation|ations)|ys(?:e|ed|es|ing))|colour\w*|behaviour\w*"
+    r"|favour\w*|honour\w*|labour\w*|centre\w*|licence|programme|travell\w*|cancell\w*"
+    r"|modell\w*|judgement|whilst|amongst|enrol|fulfil)\b"
+)
+_NOT_BRITISH = {
+    "advertise",
+    "comprise",
+    "compromise",
+    "compromising",
+    "enterprise",
+    "exercise",
+    "expertise",
+    "otherwise",
+    "premise",
+    "premises",
+    "promise",
+    "raise",
+    "rise",
+    "supervise",
+    "supervising",
+    "surprise",
+    "franchise",
+    "merchandise",
+    "analysis",
+    "emphasis",
+    "paralysis",
+    "revise",
+}
+
+
+@pytest.mark.parametrize("name", BUILT_IN)
+def test_en_us_presets_use_american_spelling(name: str) -> None:
+    text = (_paths.presets_dir() / f"{name}.jd.json").read_text(encoding="utf-8")
+    assert json.loads(text)["language"] == "en-US"
+    found = {m.group(0) for m in _BRITISH.finditer(text)} - _NOT_BRITISH
+    found = {word for word in found if word.lower() not in _NOT_BRITISH}
+    assert not found, f"British spellings in {name}: {sorted(found)}"
