@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 from babel.numbers import format_currency
 
+from jdeditor._text import typeset
 from jdeditor.model import EducationLevel, JobDescription, SalaryRange
 
 
@@ -86,7 +88,12 @@ class Outline:
 
 
 def build_outline(document: JobDescription) -> Outline:
-    """The ordered content of a posting, ready for any renderer."""
+    """The ordered content of a posting, ready for any renderer.
+
+    Straight quotes and apostrophes in the user's text come out typographic, in the marks of
+    the posting's language (links and addresses as typed), so every format prints them alike.
+    """
+    document = _typeset_document(document)
     locale = babel_locale(document.language)
     candidates = [
         _section("summary", "About the role", _paragraphs(document.summary)),
@@ -103,7 +110,7 @@ def build_outline(document: JobDescription) -> Outline:
         _section("education_experience", "Education and experience", _background(document, locale)),
         _bullet_section("certifications", "Certifications", document.certifications),
         _bullet_section("kpis", "How success is measured", document.kpis),
-        _section("compensation", "Compensation and benefits", _compensation(document, locale)),
+        _bullet_section("benefits", "Benefits", document.benefits),
         _section(
             "company",
             f"About {document.company.name}" if document.company.name else "About the company",
@@ -119,7 +126,7 @@ def build_outline(document: JobDescription) -> Outline:
     return Outline(
         title=document.title,
         meta=_meta(document, locale),
-        pay=format_pay(document.salary, locale) if document.salary else "",
+        pay=_pay_line(document, locale),
         sections=tuple(section for section in candidates if section is not None),
         language=document.language,
         territory=locale.territory or document.location.country,
@@ -212,15 +219,53 @@ def _degree(level: EducationLevel, fields: str) -> str:
     return f"{level.label} in {fields}" if fields else level.label
 
 
-def _compensation(document: JobDescription, locale: Locale) -> list[Block]:
-    blocks: list[Block] = []
+def _pay_line(document: JobDescription, locale: Locale) -> str:
+    """The pay, once, at the top where candidates look first; its note follows it."""
+    if document.salary is None:
+        return ""
+    pay = format_pay(document.salary, locale)
+    return f"{pay}, {document.salary.note}" if document.salary.note else pay
+
+
+def _typeset_document(document: JobDescription) -> JobDescription:
+    """The posting with typographic quotes in its prose; addresses and codes untouched."""
+    language = document.language
+
+    def prose(value: object) -> object:
+        if isinstance(value, str):
+            return typeset(value, language)
+        if isinstance(value, tuple):
+            return tuple(typeset(item, language) for item in value)
+        return value
+
+    def fix(model: Any, fields: tuple[str, ...]) -> Any:
+        return model.model_copy(update={name: prose(getattr(model, name)) for name in fields})
+
+    updates: dict[str, Any] = {
+        name: prose(getattr(document, name))
+        for name in (
+            "title",
+            "department",
+            "summary",
+            "responsibilities",
+            "required_qualifications",
+            "preferred_qualifications",
+            "skills",
+            "certifications",
+            "kpis",
+            "benefits",
+            "equal_opportunity",
+        )
+    }
+    updates["location"] = fix(document.location, ("locality", "region"))
+    updates["education"] = fix(document.education, ("fields_of_study",))
+    updates["experience"] = fix(document.experience, ("description",))
+    updates["company"] = fix(document.company, ("name", "about"))
+    updates["how_to_apply"] = fix(document.how_to_apply, ("instructions",))
     if document.salary is not None:
-        pay = format_pay(document.salary, locale)
-        note = document.salary.note
-        blocks.append(Paragraph((f"{pay}, {note}" if note else pay,)))
-    if document.benefits:
-        blocks.append(Bullets(document.benefits))
-    return blocks
+        updates["salary"] = fix(document.salary, ("note",))
+    # model_copy skips validation: the values are the validated ones with other quote marks.
+    return document.model_copy(update=updates)
 
 
 def _about_company(document: JobDescription) -> list[Block]:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
+from jdeditor._text import typeset
 from jdeditor.export.text import render_text
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription, PayPeriod, SalaryRange
@@ -23,7 +24,7 @@ ORDER = [
     "education_experience",
     "certifications",
     "kpis",
-    "compensation",
+    "benefits",
     "company",
     "how_to_apply",
     "equal_opportunity",
@@ -169,7 +170,7 @@ def test_outline_holds_every_list_item(document: JobDescription) -> None:
         for item in b.items
     ]
     for item in document.responsibilities + document.skills + document.kpis + document.benefits:
-        assert item in bullets
+        assert typeset(item, document.language) in bullets
     assert (outline.pay != "") == (document.salary is not None)
 
 
@@ -182,6 +183,50 @@ def test_whole_amounts_have_no_cents() -> None:
 @given(job_descriptions())
 def test_text_rendering_holds_every_bullet(document: JobDescription) -> None:
     text = " ".join(render_text(build_outline(document), width=60).split())
-    assert " ".join(document.title.split()) in text
+    assert " ".join(typeset(document.title, document.language).split()) in text
     for item in document.responsibilities + document.kpis:
-        assert " ".join(item.split()) in text
+        assert " ".join(typeset(item, document.language).split()) in text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en-US", "\"Don't\" call it 'easy'", "“Don’t” call it ‘easy’"),
+        ("en-US", "the agents' queues in the '90s", "the agents’ queues in the ’90s"),
+        ("de-DE", 'Er sagte "ja"', "Er sagte „ja“"),
+        ("zh-CN", '他说"好"', "他说“好”"),
+        ("ja", '"はい"', "「はい」"),
+        (
+            "en-US",
+            'see https://example.com/it\'s or "jobs@example.com"',
+            "see https://example.com/it's or “jobs@example.com”",
+        ),
+    ],
+)
+def test_quotes_are_typographic_in_the_posting_language(
+    language: str, text: str, expected: str
+) -> None:
+    document = JobDescription(title="Agent", responsibilities=(text,), language=language)
+    (bullets,) = build_outline(document).section("responsibilities").blocks  # type: ignore[union-attr]
+    assert bullets == Bullets((expected,))
+
+
+def test_links_keep_their_addresses_exactly() -> None:
+    document = JobDescription(
+        title="Agent",
+        responsibilities=("Calls",),
+        company={"name": "O'Brien's", "website": "https://example.com/o'brien"},
+    )
+    outline = build_outline(document)
+    (about,) = outline.section("company").blocks  # type: ignore[union-attr]
+    assert about == Paragraph((Link("example.com/o'brien", "https://example.com/o'brien"),))
+    assert outline.company == "O’Brien’s"
+    assert outline.section("company").heading == "About O’Brien’s"  # type: ignore[union-attr]
+
+
+def test_the_pay_is_stated_once_at_the_top(library: PresetLibrary) -> None:
+    outline = build_outline(library.get("Manager").document)
+    assert outline.pay == "$63,000 – $100,000+ per year, depending on experience and qualifications"
+    text = render_text(outline)
+    assert text.count("$63,000") == 1
+    assert outline.section("benefits").heading == "Benefits"  # type: ignore[union-attr]
