@@ -202,11 +202,14 @@ def _validate(files: Sequence[Path], *, strict: bool) -> int:
 
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     # python-docx (and lxml) load only when exporting: the other commands start faster.
-    from jdeditor.export.docx import DocxOptions  # noqa: PLC0415
+    from jdeditor.export.docx import DocxOptions, template_notes  # noqa: PLC0415
 
     if args.all_presets == bool(args.source):
         parser.error("export needs a preset name or file, or --all-presets (not both)")
     options = DocxOptions(template=args.template)
+    if args.template is not None:
+        for note in template_notes(args.template):
+            print(printable(f"jdeditor: warning: {args.template}: {note}"), file=sys.stderr)
     library = PresetLibrary()
     if args.all_presets:
         listing = library.list_presets()

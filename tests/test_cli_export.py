@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,28 @@ def test_all_presets_never_write_over_the_template(
     assert code == 1 and "is also an input of this command" in err
     assert (tmp_path / "Agent.docx").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Agent.docx"]  # nothing half-done
+
+
+def test_export_says_what_it_removed_from_a_template(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.export.test_hostile_templates import R, edited, with_relationship, write
+
+    data = edited(
+        "word/settings.xml",
+        b"<w:defaultTabStop",
+        b'<w:attachedTemplate r:id="rIdT"/><w:defaultTabStop',
+    )
+    data = with_relationship(
+        data, "word/settings.xml", "rIdT", f"{R}/attachedTemplate", "https://evil.example/t.dotm"
+    )
+    template = write(tmp_path, data)
+    target = tmp_path / "out.docx"
+    code, _, err = run(capsys, "export", "Agent", "-o", str(target), "--template", str(template))
+    assert code == 0 and target.exists()
+    assert (
+        f"jdeditor: warning: {template}: removed a link to an outside template, in the settings"
+        in err.splitlines()
+    )
+    with zipfile.ZipFile(target) as output:
+        assert not any(b"evil.example" in output.read(name) for name in output.namelist())

@@ -2,7 +2,9 @@
 
 A company template (.docx or .dotx) keeps its styles, page setup, headers and footers; any style
 the export needs that the template lacks is copied in from the reference, bullets included.
-Macro-enabled, damaged and non-Word files are refused with ``TemplateError``.
+Before python-docx sees a template, ``_package`` refuses what cannot be made safe (macros,
+ActiveX, zip bombs, damaged files) with ``TemplateError`` and strips what can be (outside
+links, unsafe fields); ``template_notes`` says what it stripped.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -28,21 +31,21 @@ from docx.parts.numbering import NumberingPart
 from lxml import etree
 
 from jdeditor.export import reference
-from jdeditor.files import DocumentError, describe_os_error
+from jdeditor.export._package import MACRO_REASON, CleanTemplate, TemplateError, clean_template
+from jdeditor.files import DocumentError, describe_os_error, read_user_file
 
-_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-_DOCUMENT_TYPE = f"{_MAIN}.document.main+xml"
-_TEMPLATE_TYPE = f"{_MAIN}.template.main+xml"
-_MACRO_TYPES = (
-    "application/vnd.ms-word.document.macroEnabled.main+xml",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-)
+__all__ = [
+    "MAX_TEMPLATE_BYTES",
+    "StyleIds",
+    "TemplateError",
+    "open_reference",
+    "open_template",
+    "resolve_styles",
+    "template_notes",
+]
+
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 """Templates carry logos; 50 MB is far above any real one and stops a wrong file early."""
-
-
-class TemplateError(DocumentError):
-    """A Word template that cannot be used; names the file and says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,16 @@ def open_reference() -> Document:
 
 def open_template(path: Path) -> Document:
     """A company template as the base document, with our styles added where it lacks them."""
-    return _parse(path, _template_bytes(path))
+    return _parse(path, _checked(path).data)
+
+
+def template_notes(path: Path) -> list[str]:
+    """What was removed from the template to make it safe, in plain words, for a warning.
+
+    Empty for a clean template. Raises ``TemplateError`` as ``open_template`` does; the check
+    is cached per file version, so asking before or after exporting costs nothing.
+    """
+    return list(_checked(path).notes)
 
 
 def resolve_styles(document: Document) -> StyleIds:
@@ -135,8 +147,9 @@ def _give_bullets_numbering(document: Document, bullet_style: etree._Element) ->
         part.relate_to(new_part, RT.NUMBERING)
         return
     ours = parse_xml(reference.numbering_xml().encode())
-    abstract_ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.iter(qn("w:abstractNum"))]
-    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.iter(qn("w:num"))]
+    abstracts = numbering.iter(qn("w:abstractNum"))
+    abstract_ids = _integers(n.get(qn("w:abstractNumId")) for n in abstracts)
+    num_ids = _integers(n.get(qn("w:numId")) for n in numbering.iter(qn("w:num")))
     abstract_id, num_id = max(abstract_ids, default=-1) + 1, max(num_ids, default=0) + 1
     abstract = ours.find(qn("w:abstractNum"))
     num = ours.find(qn("w:num"))
@@ -155,59 +168,36 @@ def _give_bullets_numbering(document: Document, bullet_style: etree._Element) ->
     )
 
 
-def _template_bytes(path: Path) -> bytes:
-    """The template's bytes, checked and with a .dotx made openable; cached per file version."""
+def _integers(values: Iterable[str | None]) -> list[int]:
+    """The values that are integers: a template may hold any text there, and only integer
+    ids can clash with the ones we add."""
+    found = []
+    for value in values:
+        try:
+            found.append(int(value or ""))
+        except ValueError:
+            continue
+    return found
+
+
+def _checked(path: Path) -> CleanTemplate:
+    """The template checked and cleaned, with a .dotx made openable; cached per file version."""
     if path.suffix.lower() in (".docm", ".dotm"):
-        raise TemplateError(path, _MACRO_REASON)
+        raise TemplateError(path, MACRO_REASON)
     try:
         status = path.stat()
     except OSError as error:
         raise TemplateError(path, f"cannot be read: {describe_os_error(error)}") from None
-    return _checked_template(path, status.st_mtime_ns, status.st_size)
+    return _checked_version(path, status.st_mtime_ns, status.st_size)
 
 
-_MACRO_REASON = (
-    "is a macro-enabled Word file; jdeditor does not use files that carry macros. "
-    "Save the template as .dotx or .docx and try again"
-)
-_NOT_WORD = "is not a Word document or template (.docx or .dotx)"
-
-
-@cache
-def _checked_template(path: Path, mtime_ns: int, size: int) -> bytes:
-    if size > MAX_TEMPLATE_BYTES:
-        raise TemplateError(path, f"is too large for a Word template ({size:,} bytes)")
+@lru_cache(maxsize=2)  # the template in use (and the version before): each holds a package
+def _checked_version(path: Path, mtime_ns: int, size: int) -> CleanTemplate:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise TemplateError(path, f"cannot be read: {describe_os_error(error)}") from None
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
-        types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError):
-        raise TemplateError(path, _NOT_WORD) from None
-    if any(kind.encode() in types for kind in _MACRO_TYPES) or "word/vbaProject.bin" in names:
-        raise TemplateError(path, _MACRO_REASON)
-    if _DOCUMENT_TYPE.encode() in types:
-        return data
-    if _TEMPLATE_TYPE.encode() in types:
-        # python-docx opens only the document content type; a template differs in nothing else.
-        return _replace_entry(
-            archive,
-            "[Content_Types].xml",
-            types.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode()),
-        )
-    raise TemplateError(path, _NOT_WORD)
-
-
-def _replace_entry(archive: zipfile.ZipFile, name: str, content: bytes) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as output:
-        for info in archive.infolist():
-            data = content if info.filename == name else archive.read(info.filename)
-            output.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+        data = read_user_file(path, MAX_TEMPLATE_BYTES, "a Word template")
+    except DocumentError as error:
+        raise TemplateError(error.path, error.problems) from None
+    return clean_template(data, path)
 
 
 def _parse(path: Path, data: bytes) -> Document:

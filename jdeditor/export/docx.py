@@ -22,11 +22,11 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from jdeditor.export import _template, _wordml
-from jdeditor.export._template import StyleIds, TemplateError
+from jdeditor.export._template import StyleIds, TemplateError, template_notes
 from jdeditor.export.reference import A4, LETTER
 from jdeditor.outline import Bullets, Link, Outline, Paragraph
 
-__all__ = ["DocxOptions", "TemplateError", "render_docx", "write_docx"]
+__all__ = ["DocxOptions", "TemplateError", "render_docx", "template_notes", "write_docx"]
 
 # CLDR's territories that print on US Letter (supplementalData, measurementData/paperSize).
 _LETTER_TERRITORIES = frozenset(

@@ -368,11 +368,12 @@ class Controller(QObject):
             )
             return
         # python-docx loads on the first export, not at start-up.
-        from jdeditor.export.docx import DocxOptions, render_docx  # noqa: PLC0415
+        from jdeditor.export.docx import DocxOptions, render_docx, template_notes  # noqa: PLC0415
 
         try:
             data = render_docx(build_outline(document), DocxOptions(template=template))
             atomic_write(path, data)
+            cleaned = template_notes(template) if template is not None else []
         except DocumentError as error:
             dialogs.show_error(self.window, self.tr("Export failed"), "\n".join(error.lines()))
             return
@@ -383,6 +384,8 @@ class Controller(QObject):
             message += self.tr(" — {count} placeholder(s) still to replace").format(
                 count=len(placeholders)
             )
+        if cleaned:
+            message += self.tr(" — made safe: {what}").format(what="; ".join(cleaned))
         self.window.statusBar().showMessage(message)
         self.window.open_export_button.show()
         self.window.show_export_button.show()

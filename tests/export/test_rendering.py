@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from jdeditor._text import typeset
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription
 from tests.export.helpers import export
@@ -71,6 +72,6 @@ def test_preset_renders_with_its_text_on_one_or_two_pages(pdfs: dict[str, Path],
     text = _text(pdfs[name])
     assert document.title in text
     for responsibility in document.responsibilities:
-        assert responsibility in text, responsibility
+        assert typeset(responsibility, document.language) in text, responsibility
     assert f"Page 1 of {_pages(pdfs[name])}" in text
     assert 1 <= _pages(pdfs[name]) <= 2

