@@ -32,6 +32,7 @@ from lxml import etree
 
 from jdeditor.export import reference
 from jdeditor.export._package import MACRO_REASON, CleanTemplate, TemplateError, clean_template
+from jdeditor.export._theme import theme_colours
 from jdeditor.files import DocumentError, describe_os_error, read_user_file
 
 __all__ = [
@@ -61,6 +62,9 @@ class StyleIds:
     footer: str
     hyperlink: str
     placeholder: str
+    bullet_numbering: str | None = None
+    """The numId the bullet style lists with; each bullet paragraph names it too, as Word
+    writes list items, so readers that only look at the paragraph (docx2python) see the list."""
 
 
 # role → (style name as Word stores it, our style id). Names are language-independent for
@@ -103,23 +107,82 @@ def template_notes(path: Path) -> list[str]:
 
 
 def resolve_styles(document: Document) -> StyleIds:
-    """Find each role's style in the base, copying ours in where it is missing."""
+    """Find each role's style in the base, copying ours in where it is missing.
+
+    A copy into a company template follows the template's theme (its accent for headings,
+    bullets and links, its heading font, its text colour), so the posting looks like the
+    company's document rather than ours pasted in. Whatever the template says, a section
+    heading is kept with the paragraph after it.
+    """
     styles = document.styles.element
     by_name = {
         _name(style): style.get(qn("w:styleId")) for style in styles.iterchildren(qn("w:style"))
     }
+    by_id = {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
     ours = _reference_styles()
-    ids = {}
+    colours = _template_colours(document) if document.part.package is not None else {}
+    ids: dict[str, str] = {}
     for role, (name, our_id) in _ROLES.items():
         found = by_name.get(name.lower())
         if found is None:
             copied = copy.deepcopy(ours[our_id])
+            if colours:
+                follow_theme(copied, colours, heading=role in ("title", "heading"))
             if role == "bullet":
-                _give_bullets_numbering(document, copied)
+                _give_bullets_numbering(document, copied, colours.get("accent1"))
             styles.append(copied)
+            by_id[our_id] = copied
             found = our_id
         ids[role] = found
-    return StyleIds(**ids)
+    heading = by_id.get(ids["heading"])
+    if heading is not None:
+        heading.get_or_add_pPr().keepNext_val = True
+    return StyleIds(**ids, bullet_numbering=_numbering_of(by_id, ids["bullet"]))
+
+
+def _numbering_of(by_id: dict[str | None, etree._Element], style_id: str) -> str | None:
+    """The numId a paragraph style lists with, through its basedOn chain; None if none."""
+    seen: set[str] = set()
+    current: str | None = style_id
+    while current and current not in seen:
+        seen.add(current)
+        style = by_id.get(current)
+        if style is None:
+            return None
+        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is not None:
+            value = num_id.get(qn("w:val"))
+            return value if value and value != "0" else None
+        based_on = style.find(qn("w:basedOn"))
+        current = based_on.get(qn("w:val")) if based_on is not None else None
+    return None
+
+
+def _template_colours(document: Document) -> dict[str, str]:
+    try:
+        theme = document.part.part_related_by(RT.THEME)
+    except KeyError:
+        return {}
+    return theme_colours(theme.blob)
+
+
+def follow_theme(style: etree._Element, colours: dict[str, str], *, heading: bool) -> None:
+    """Make one of our styles speak the template's theme instead of our type spec."""
+    properties = style.find(qn("w:rPr"))
+    if properties is None:
+        return
+    for colour in properties.iterchildren(qn("w:color")):
+        value = colour.get(qn("w:val"))
+        if value == reference.ACCENT and "accent1" in colours:
+            colour.set(qn("w:val"), colours["accent1"])
+            colour.set(qn("w:themeColor"), "accent1")
+        elif value == reference.INK:
+            properties.remove(colour)  # the template's own text colour, from its Normal style
+    if heading:
+        fonts = properties.makeelement(qn("w:rFonts"), {})
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme"):
+            fonts.set(qn(attribute), "majorHAnsi")
+        properties.insert(0, fonts)  # rFonts comes first in a style's run properties
 
 
 def _name(style: etree._Element) -> str:
@@ -133,20 +196,22 @@ def _reference_styles() -> dict[str, etree._Element]:
     return {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
 
 
-def _give_bullets_numbering(document: Document, bullet_style: etree._Element) -> None:
+def _give_bullets_numbering(
+    document: Document, bullet_style: etree._Element, accent: str | None
+) -> None:
     """Add our bullet definition to the template's numbering and point the style at it."""
     part = document.part
     try:
         numbering = cast(XmlPart, part.part_related_by(RT.NUMBERING)).element
     except KeyError:
         # No numbering at all: ours goes in whole, and its ids need no change.
-        element = parse_xml(reference.numbering_xml().encode())
+        element = _bullet_colour(parse_xml(reference.numbering_xml().encode()), accent)
         new_part = NumberingPart(
             PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package
         )
         part.relate_to(new_part, RT.NUMBERING)
         return
-    ours = parse_xml(reference.numbering_xml().encode())
+    ours = _bullet_colour(parse_xml(reference.numbering_xml().encode()), accent)
     abstracts = numbering.iter(qn("w:abstractNum"))
     abstract_ids = _integers(n.get(qn("w:abstractNumId")) for n in abstracts)
     num_ids = _integers(n.get(qn("w:numId")) for n in numbering.iter(qn("w:num")))
@@ -166,6 +231,14 @@ def _give_bullets_numbering(document: Document, bullet_style: etree._Element) ->
     bullet_style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").set(
         qn("w:val"), str(num_id)
     )
+
+
+def _bullet_colour(numbering: etree._Element, accent: str | None) -> etree._Element:
+    if accent is not None:
+        for colour in numbering.iter(qn("w:color")):
+            colour.set(qn("w:val"), accent)
+            colour.set(qn("w:themeColor"), "accent1")
+    return numbering
 
 
 def _integers(values: Iterable[str | None]) -> list[int]:

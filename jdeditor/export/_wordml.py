@@ -20,17 +20,45 @@ Element = BaseOxmlElement
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML at all
 
 
-def paragraph(style_id: str | None, runs: Iterable[Element]) -> Element:
-    """``<w:p>`` with an optional paragraph style and the given runs or hyperlinks."""
+def paragraph(
+    style_id: str | None, runs: Iterable[Element], *, numbering: str | None = None
+) -> Element:
+    """``<w:p>`` with an optional paragraph style and the given runs or hyperlinks.
+
+    ``numbering`` (a numId) makes it a list item at level 0 the way Word writes one: the
+    style names the list, and so does the paragraph itself.
+    """
     p = _styled("w:p", "w:pPr", "w:pStyle", style_id)
+    if numbering is not None:
+        properties = p.find(qn("w:pPr"))
+        if properties is None:
+            properties = OxmlElement("w:pPr")
+            p.append(properties)
+        numbered = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", "0"), ("w:numId", numbering)):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            numbered.append(child)
+        properties.append(numbered)  # after pStyle, as the schema orders them
     for run in runs:
         p.append(run)
     return p
 
 
-def run(text: str, char_style: str | None = None) -> Element:
-    """``<w:r>`` holding ``text``; line breaks become ``<w:br/>``."""
+def run(text: str, char_style: str | None = None, *, highlight: str = "") -> Element:
+    """``<w:r>`` holding ``text``; line breaks become ``<w:br/>``.
+
+    ``highlight`` (e.g. "yellow") marks the run itself: Word allows no highlight in a style.
+    """
     r = _styled("w:r", "w:rPr", "w:rStyle", char_style)
+    if highlight:
+        properties = r.find(qn("w:rPr"))
+        if properties is None:
+            properties = OxmlElement("w:rPr")
+            r.append(properties)
+        mark = OxmlElement("w:highlight")
+        mark.set(qn("w:val"), highlight)
+        properties.append(mark)
     for index, line in enumerate(_CONTROL.sub("", text).split("\n")):
         if index:
             r.append(OxmlElement("w:br"))
@@ -60,7 +88,7 @@ def marked_runs(text: str, placeholder_style: str) -> Iterator[Element]:
     for match in PLACEHOLDER.finditer(text):
         if match.start() > position:
             yield run(text[position : match.start()])
-        yield run(match.group(), placeholder_style)
+        yield run(match.group(), placeholder_style, highlight="yellow")
         position = match.end()
     if position < len(text) or not text:
         yield run(text[position:])

@@ -21,8 +21,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from jdeditor.checks import PLACEHOLDER
 from jdeditor.export import _template, _wordml
 from jdeditor.export._template import StyleIds, TemplateError, template_notes
+from jdeditor.export._wordml import Element
 from jdeditor.export.reference import A4, LETTER
 from jdeditor.outline import Bullets, Link, Outline, Paragraph
 
@@ -70,6 +72,7 @@ def render_docx(outline: Outline, options: DocxOptions | None = None) -> bytes:
 # --- body -------------------------------------------------------------------------------------
 def _write_body(document: Document, outline: Outline, styles: StyleIds) -> None:
     body = document.element.body
+    letterhead = _anchored_drawings(body)
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
@@ -81,10 +84,18 @@ def _write_body(document: Document, outline: Outline, styles: StyleIds) -> None:
         else:
             body.append(element)
 
-    def text(style_id: str | None, value: str) -> None:
-        add(_wordml.paragraph(style_id, _wordml.marked_runs(value, styles.placeholder)))
+    def text(style_id: str | None, value: str, numbering: str | None = None) -> Element:
+        paragraph = _wordml.paragraph(
+            style_id, _wordml.marked_runs(value, styles.placeholder), numbering=numbering
+        )
+        add(paragraph)
+        return paragraph
 
-    text(styles.title, outline.title)
+    title = text(styles.title, outline.title)
+    # A letterhead drawn in the template's body (a logo band, an address block anchored to
+    # the page) stays: anchored drawings take no room in the text, so they ride on the title.
+    for drawing in reversed(letterhead):
+        title.insert(1 if title.find(qn("w:pPr")) is not None else 0, drawing)
     if outline.meta:
         text(styles.subtitle, " · ".join(outline.meta))
     if outline.pay:
@@ -94,9 +105,22 @@ def _write_body(document: Document, outline: Outline, styles: StyleIds) -> None:
         for block in section.blocks:
             if isinstance(block, Bullets):
                 for item in block.items:
-                    text(styles.bullet, item)
+                    text(styles.bullet, item, styles.bullet_numbering)
             else:
                 add(_wordml.paragraph(None, _paragraph_runs(document, block, styles)))
+
+
+_ANCHOR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
+
+
+def _anchored_drawings(body: Element) -> list[Element]:
+    """Runs of the template's body that hold drawings anchored to the page (not in line)."""
+    found = []
+    for run in body.iter(qn("w:r")):
+        anchored = next(run.iter(_ANCHOR), None) is not None or run.find(qn("w:pict")) is not None
+        if anchored and not any(run.iter(qn("w:t"))):
+            found.append(run)
+    return found
 
 
 def _paragraph_runs(
@@ -201,12 +225,15 @@ def _default_timestamp() -> dt.datetime:
 
 
 def _set_properties(document: Document, outline: Outline, timestamp: dt.datetime) -> None:
+    """Document properties, with no ``[placeholder]`` in any of them: they are read by file
+    managers and search, where nobody would see the yellow mark."""
     properties = document.core_properties
     meta = outline.properties
-    properties.title = meta.title
-    properties.subject = meta.subject
-    properties.author = meta.author
-    properties.keywords = _fit(meta.keywords, 255)  # Word's limit for a core property
+    properties.title = _without_placeholders(meta.title)
+    properties.subject = _without_placeholders(meta.subject)
+    properties.author = _without_placeholders(meta.author)
+    keywords = [word for word in meta.keywords if word == _without_placeholders(word)]
+    properties.keywords = _fit(keywords, 255)  # Word's limit for a core property
     properties.language = outline.language
     properties.category = "Job description"
     properties.comments = ""
@@ -216,11 +243,19 @@ def _set_properties(document: Document, outline: Outline, timestamp: dt.datetime
     properties.modified = timestamp.replace(tzinfo=None)
 
 
-def _fit(words: tuple[str, ...], limit: int) -> str:
-    """As many whole words as fit in ``limit`` characters, comma-separated."""
+def _without_placeholders(text: str) -> str:
+    return " ".join(PLACEHOLDER.sub(" ", text).split()).strip(" ·:,")
+
+
+def _fit(words: list[str], limit: int) -> str:
+    """As many whole keywords as fit in ``limit`` characters, separated by "; ".
+
+    The semicolon is Office's own tag separator, and unlike a comma it is not part of skills
+    such as "Patience, empathy"; a keyword holding one is left out rather than split.
+    """
     text = ""
-    for word in words:
-        candidate = f"{text}, {word}" if text else word
+    for word in (word for word in words if ";" not in word):
+        candidate = f"{text}; {word}" if text else word
         if len(candidate) > limit:
             break
         text = candidate

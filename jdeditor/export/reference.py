@@ -3,13 +3,14 @@
 Run ``python -m jdeditor.export.reference`` to rebuild the file after changing the type spec
 below; ``tests/export/test_reference.py`` fails while the committed file and this code disagree.
 The file holds only what the export needs: styles, one bullet numbering definition, settings,
-fonts and empty document properties. The exporter fills in the rest per posting.
+fonts, a theme and empty document properties. The exporter fills in the rest per posting.
 
 Type spec (sizes in half-points, spacing in twentieths of a point, as WordprocessingML wants):
 body 10.5 pt Calibri (Carlito is its metric twin on Linux), line spacing 1.15, 4 pt after;
 margins 2 cm (2.2 cm pushed the longest preset, Operations, onto a third page);
 Title 24 pt with an accent rule; a grey meta subtitle; the pay line bold right under it;
-Heading 1 13 pt bold accent, 12 pt before and 3 pt after, kept with the next paragraph;
+Heading 1 13 pt bold accent, 12 pt before and 1 pt after, kept with the next paragraph;
+body paragraphs 3 pt before and 4 pt after;
 bullets hanging at 0.63 cm, 1.5 pt apart; header small caps right, footer 8 pt grey centred.
 """
 
@@ -21,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 from jdeditor import _paths
+from jdeditor.export._theme import theme_xml
 from jdeditor.files import atomic_write
 
 ACCENT = "1F5F99"  # the one accent colour: title rule, headings, links
@@ -92,7 +94,9 @@ STYLES = [
         ppr="<w:keepNext/><w:keepLines/>"
         f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="6" w:color="{ACCENT}"/></w:pBdr>'
         + _spacing(0, 120)
-        + '<w:contextualSpacing/><w:outlineLvl w:val="0"/>',
+        # No outline level: the title is not a section heading (pandoc and LibreOffice would
+        # number it, or stop reading it as the title, after a round trip).
+        + "<w:contextualSpacing/>",
         rpr=_colour(INK) + '<w:kern w:val="28"/>' + _size(48),
     ),
     _style(
@@ -119,7 +123,7 @@ STYLES = [
         "heading 1",
         based_on="Normal",
         next_style="Normal",
-        ppr="<w:keepNext/><w:keepLines/>" + _spacing(240, 60) + '<w:outlineLvl w:val="0"/>',
+        ppr="<w:keepNext/><w:keepLines/>" + _spacing(240, 20) + '<w:outlineLvl w:val="0"/>',
         rpr="<w:b/><w:bCs/>" + _colour(ACCENT) + _size(26),
     ),
     _style(
@@ -145,7 +149,7 @@ STYLES = [
         "Header",
         "header",
         based_on="Normal",
-        ppr='<w:spacing w:after="0"/><w:jc w:val="right"/>',
+        ppr=_spacing(0, 0) + '<w:jc w:val="right"/>',
         rpr="<w:smallCaps/>" + _colour(MUTED) + '<w:spacing w:val="10"/>' + _size(17),
     ),
     _style(
@@ -153,7 +157,7 @@ STYLES = [
         "Footer",
         "footer",
         based_on="Normal",
-        ppr='<w:spacing w:after="0"/><w:jc w:val="center"/>',
+        ppr=_spacing(0, 0) + '<w:jc w:val="center"/>',
         rpr=_colour(MUTED) + _size(16),
     ),
     _style(
@@ -167,9 +171,9 @@ STYLES = [
         "character",
         "Placeholder",
         "Placeholder",
-        # Loud on purpose: a placeholder must never reach a job board unnoticed.
-        rpr='<w:color w:val="7A3E00"/><w:shd w:val="clear" w:color="auto" w:fill="FFE58A"/>'
-        '<w:highlight w:val="yellow"/>',
+        # Loud on purpose: a placeholder must never reach a job board unnoticed. Word's schema
+        # allows no highlight in a style: the exporter puts one on each placeholder run too.
+        rpr='<w:color w:val="7A3E00"/><w:shd w:val="clear" w:color="auto" w:fill="FFE58A"/>',
     ),
 ]
 
@@ -182,8 +186,10 @@ def styles_xml() -> str:
         f"{_colour(INK)}{_size(21)}"
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault>"
+        # 3 pt before a body paragraph as well as 4 pt after: a paragraph that follows a list
+        # (whose items sit 1.5 pt apart) gets air above it.
         "<w:pPrDefault><w:pPr><w:widowControl/>"
-        '<w:spacing w:after="80" w:line="264" w:lineRule="auto"/>'
+        '<w:spacing w:before="60" w:after="80" w:line="264" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
     return f'{_XML}<w:styles xmlns:w="{_W}">{defaults}{"".join(STYLES)}</w:styles>'
@@ -191,8 +197,10 @@ def styles_xml() -> str:
 
 def numbering_xml() -> str:
     level = (
+        # pStyle links the level back to the style, as Word writes it; readers such as
+        # mammoth find list items through it.
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
-        '<w:lvlText w:val="•"/><w:lvlJc w:val="left"/>'
+        '<w:pStyle w:val="ListBullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="{BULLET_INDENT}" w:hanging="{BULLET_INDENT}"/></w:pPr>'
         f"<w:rPr>{_colour(ACCENT)}</w:rPr></w:lvl>"
     )
@@ -255,6 +263,7 @@ CONTENT_TYPES_XML = (
     f'<Override PartName="/word/numbering.xml" ContentType="{_CT}.wordprocessingml.numbering+xml"/>'
     f'<Override PartName="/word/settings.xml" ContentType="{_CT}.wordprocessingml.settings+xml"/>'
     f'<Override PartName="/word/fontTable.xml" ContentType="{_CT}.wordprocessingml.fontTable+xml"/>'
+    f'<Override PartName="/word/theme/theme1.xml" ContentType="{_CT}.theme+xml"/>'
     '<Override PartName="/docProps/core.xml" '
     'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     f'<Override PartName="/docProps/app.xml" ContentType="{_CT}.extended-properties+xml"/>'
@@ -278,6 +287,7 @@ DOCUMENT_RELS_XML = (
     f'<Relationship Id="rId2" Type="{_REL}/numbering" Target="numbering.xml"/>'
     f'<Relationship Id="rId3" Type="{_REL}/settings" Target="settings.xml"/>'
     f'<Relationship Id="rId4" Type="{_REL}/fontTable" Target="fontTable.xml"/>'
+    f'<Relationship Id="rId5" Type="{_REL}/theme" Target="theme/theme1.xml"/>'
     "</Relationships>"
 )
 
@@ -295,6 +305,13 @@ def build_reference() -> bytes:
         "word/numbering.xml": numbering_xml(),
         "word/settings.xml": SETTINGS_XML,
         "word/fontTable.xml": FONT_TABLE_XML,
+        "word/theme/theme1.xml": theme_xml(
+            accent=ACCENT,
+            ink=INK,
+            muted=MUTED,
+            latin_font=LATIN_FONT,
+            east_asian_font=EAST_ASIAN_FONT,
+        ),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

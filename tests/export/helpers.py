@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 
 import docx
 from docx.document import Document
@@ -52,3 +56,16 @@ def edit_package(data: bytes, edit: Callable[[str, bytes], bytes | None]) -> byt
             if content is not None:
                 output.writestr(info, content)
     return buffer.getvalue()
+
+
+def strict_validation_errors(path: Path) -> list[str]:
+    """What openxml-audit (the Open XML SDK's validator, in Python) finds in strict mode."""
+    audit = str(Path(sys.executable).with_name("openxml-audit"))
+    result = subprocess.run(
+        [audit, "--policy", "strict", "-o", "json", "-m", "0", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    (report,) = json.loads(result.stdout)
+    return [f"{e.get('part')}: {e.get('description', e)}" for e in report["errors"]]
