@@ -302,6 +302,12 @@ class _Cleaner:
         seen = self.kinds.setdefault(source, set())
         for relationship in list(root.iter(_RELATIONSHIP)):
             target = _resolve(source, relationship.get("Target") or "")
+            # LibreOffice names it ".../officedocument/2006/relationships/metadata/...":
+            # python-docx would not know it and write a second docProps/core.xml.
+            core = source == "" and _kind(relationship) == "core-properties"
+            if core and relationship.get("Type") != _CORE_RT:
+                relationship.set("Type", _CORE_RT)
+                self.changed.add(name)
             mode = relationship.get("TargetMode")
             why = self.relationship_problem(relationship, target, parts, seen)
             if relationship.get("TargetMode") != mode:
