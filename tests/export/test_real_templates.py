@@ -143,7 +143,10 @@ def make_bare_themed(folder: Path) -> Path:
         colour = root.find(f".//{{{_A}}}accent1/{{{_A}}}srgbClr")
         assert colour is not None
         colour.set("val", "8B1A1A")
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        edited: bytes = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+        return edited
 
     path = folder / "bare-themed.docx"
     path.write_bytes(edit_package(buffer.getvalue(), edit))
