@@ -109,3 +109,27 @@ def test_keywords_keep_skills_that_hold_commas() -> None:
     word = reopen(render_docx(build_outline(document), DocxOptions()))
     keywords = word.core_properties.keywords.split("; ")
     assert keywords == ["Support", "Patience, empathy and tact", "CRM"]
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pandoc") is None,
+    reason="needs LibreOffice and pandoc",
+)
+def test_title_survives_a_libreoffice_round_trip(exports: dict[str, Path], tmp_path: Path) -> None:
+    """Opened in LibreOffice, saved as .odt and back as .docx, the title is still the title
+    (an outline level on it made LibreOffice turn it into a heading, and pandoc lose it)."""
+
+    def convert(source: Path, suffix: str) -> Path:
+        command = ["soffice", "--headless", "--convert-to", suffix, "--outdir", str(tmp_path)]
+        subprocess.run([*command, str(source)], capture_output=True, check=True, timeout=180)
+        return tmp_path / f"{source.stem}.{suffix}"
+
+    again = convert(convert(exports["Agent"], "odt"), "docx")
+    read = ["pandoc", "-f", "docx", "-t", "json", str(again)]
+    tree = json.loads(subprocess.run(read, capture_output=True, check=True, text=True).stdout)
+    title = tree["meta"]["title"]["c"]
+    assert [part["c"] for part in title if part["t"] == "Str"] == ["Call", "Center", "Agent"]
+    headers = [block for block in tree["blocks"] if block["t"] == "Header"]
+    assert len(headers) == len(
+        build_outline(PresetLibrary(tmp_path).get("Agent").document).sections
+    )
