@@ -24,7 +24,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
+from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.parts.numbering import NumberingPart
@@ -94,7 +94,37 @@ def open_reference() -> Document:
 
 def open_template(path: Path) -> Document:
     """A company template as the base document, with our styles added where it lacks them."""
-    return _parse(path, _checked(path).data)
+    document = _parse(path, _checked(path).data)
+    _complete(document)
+    return document
+
+
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _complete(document: Document) -> None:
+    """What Word expects of the package the posting is written into.
+
+    Word 2010's copy of the styles goes: the export adds styles and changes the defaults, and a
+    stale copy makes Word offer to repair the file (Word 2013 and later never read it). A
+    template without a theme (LibreOffice writes none) gets ours, which Word's schema wants.
+    """
+    part = document.part
+    for relationship_id, relationship in list(part.rels.items()):
+        if relationship.reltype == _STYLES_WITH_EFFECTS:
+            part.drop_rel(relationship_id)
+    try:
+        part.part_related_by(RT.THEME)
+    except KeyError:
+        theme = Part(
+            PackURI("/word/theme/theme1.xml"), CT.OFC_THEME, _reference_theme(), part.package
+        )
+        part.relate_to(theme, RT.THEME)
+
+
+@cache
+def _reference_theme() -> bytes:
+    return open_reference().part.part_related_by(RT.THEME).blob
 
 
 def template_notes(path: Path) -> list[str]:

@@ -68,4 +68,4 @@ def strict_validation_errors(path: Path) -> list[str]:
         check=False,
     )
     (report,) = json.loads(result.stdout)
-    return [f"{e.get('part')}: {e.get('description', e)}" for e in report["errors"]]
+    return [str(error.get("description", error)) for error in report["errors"]]

@@ -23,7 +23,13 @@ from lxml import etree
 
 from jdeditor.export.docx import DocxOptions
 from jdeditor.library import PresetLibrary
-from tests.export.helpers import edit_package, export, reopen, styled_paragraphs
+from tests.export.helpers import (
+    edit_package,
+    export,
+    reopen,
+    strict_validation_errors,
+    styled_paragraphs,
+)
 
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -244,3 +250,17 @@ def test_missing_styles_follow_the_template_theme(templates: dict[str, Path]) ->
     assert "8B1A1A" in bullet_colours
     link = word.styles["Hyperlink"].element.find(f"{qn('w:rPr')}/{qn('w:color')}")
     assert link.get(qn("w:val")) == "8B1A1A"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_export_adds_no_schema_error_to_the_template(
+    templates: dict[str, Path], kind: str, tmp_path: Path
+) -> None:
+    """Strict validation finds nothing in what jdeditor writes; what it finds is the
+    template's own (LibreOffice's font character sets, pandoc's style order)."""
+    output = tmp_path / "posting.docx"
+    output.write_bytes(exported(templates, kind))
+    added = set(strict_validation_errors(output)) - set(strict_validation_errors(templates[kind]))
+    assert added == set()
+    if kind in ("logo-header", "letterhead", "bare-themed", "libreoffice-dotx"):
+        assert strict_validation_errors(output) == []
