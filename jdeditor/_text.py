@@ -35,9 +35,15 @@ _QUOTES = {
     "zh-Hant": ("「", "」", "『", "』"),
 }
 _ENGLISH_QUOTES = ("“", "”", "‘", "’")
-# Web and e-mail addresses keep their characters exactly as typed.
-_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)[^\s\"<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Web and e-mail addresses keep their characters exactly as typed. A URL ends before a closing
+# quote or sentence punctuation; an e-mail's local part may hold an apostrophe (o'neil@…).
+_ADDRESS = re.compile(
+    r"(?i)(?:https?://|www\.)[^\s\"<>]*[^\s\"'<>.,;:!?)\]]"
+    r"|[\w.+-]+(?:'[\w.+-]+)*@[\w-]+(?:\.[\w-]+)+"
+)
 _AFTER_OPENING = r"(^|[\s(\[{\u2014\u2013/-])"
+# After this, a straight double quote closes (unless a space comes before it).
+_CLOSING_PUNCTUATION = frozenset(".,;:!?)]}…、。，；：！？）」』》")
 
 
 def quote_marks(language: str) -> tuple[str, str, str, str]:
@@ -58,23 +64,27 @@ def typeset(text: str, language: str) -> str:
     if "'" not in text and '"' not in text:
         return text
     marks = quote_marks(language)
-    # Addresses stand aside as private-use characters while the quotes are decided around them.
+    # Addresses stand aside as a private-use character that the text does not hold, while the
+    # quotes are decided around them; they count as letters there.
+    stand_in = next(chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
     addresses = _ADDRESS.findall(text)
     if addresses:
-        text = _ADDRESS.sub(lambda m: "\ue000", text)
-    text = _typeset_plain(text, marks)
+        text = _ADDRESS.sub(stand_in, text)
+    text = _typeset_plain(text, marks, stand_in)
     for address in addresses:
-        text = text.replace("\ue000", address, 1)
+        text = text.replace(stand_in, address, 1)
     return text
 
 
-def _typeset_plain(text: str, marks: tuple[str, str, str, str]) -> str:
+def _typeset_plain(text: str, marks: tuple[str, str, str, str], stand_in: str) -> str:
     open_double, close_double, open_single, close_single = marks
-    text = "\n".join(_pair_double(line, open_double, close_double) for line in text.split("\n"))
-    # A single quote that opens, paired with the next one that closes; what is left of the
-    # straight single quotes are apostrophes (don't, agents', the '90s).
+    lines = text.split("\n")
+    text = "\n".join(_pair_double(line, open_double, close_double) for line in lines)
+    # Apostrophes first (don't, the '90s), then a single quote that opens, paired with the
+    # next one that closes; what is left of the straight single quotes are apostrophes too.
+    text = re.sub(r"(?<=\w)'(?=\w)|'(?=\d\ds\b)", "’", text)
     text = re.sub(
-        _AFTER_OPENING + r"'(?=\w)(.*?\S)'(?![\w])",
+        _AFTER_OPENING + r"'(?=[\w" + stand_in + r"])(.*?\S)'(?!\w)",
         lambda m: f"{m.group(1)}{open_single}{m.group(2)}{close_single}",
         text,
     )
@@ -83,8 +93,8 @@ def _typeset_plain(text: str, marks: tuple[str, str, str, str]) -> str:
 
 def _pair_double(line: str, opening: str, closing: str) -> str:
     """Straight double quotes as pairs: one after a space (or at the start) opens, one before a
-    space (or at the end) closes, and one between two letters (Chinese '他说"好"') does
-    whichever the pair needs."""
+    space, the end or closing punctuation closes, and one between two other characters
+    (Chinese '底薪"¥8000"起') does whichever the pair needs."""
     out, is_open = [], False
     for index, char in enumerate(line):
         if char != '"':
@@ -92,9 +102,10 @@ def _pair_double(line: str, opening: str, closing: str) -> str:
             continue
         before = line[index - 1] if index else " "
         after = line[index + 1] if index + 1 < len(line) else " "
-        if re.match(_OPENING_CONTEXT, before) and not after.isspace():
+        spaced_before = bool(re.match(_OPENING_CONTEXT, before))
+        if spaced_before and not after.isspace():
             opens = True
-        elif after.isspace() or not (after.isalnum() or after in "([{\"'"):
+        elif not spaced_before and (after.isspace() or after in _CLOSING_PUNCTUATION):
             opens = False
         else:
             opens = not is_open

@@ -266,20 +266,30 @@ def same_file(first: Path, second: Path) -> bool:
 
 
 def set_aside(path: Path, tag: str) -> Path:
-    """Rename ``path`` to a free ``<stem>.<tag>-<n><suffix>`` beside it, keeping it whole.
+    """Move ``path`` to a free ``<stem>.<tag>-<n><suffix>`` beside it, keeping it whole.
 
     For a file of ours that cannot be used (an unreadable autosave): it is kept for the user,
-    never deleted, and out of the way of the next write.
+    never deleted, and out of the way of the next write. Never replaces an earlier copy: a
+    hard link claims the new name (it fails if the name is taken), then the old name goes.
     """
     for number in range(1, 1000):
         aside = path.with_name(f"{path.stem}.{tag}-{number}{path.suffix}")
-        if not aside.exists():
-            break
-    try:
-        path.rename(aside)
-    except OSError as error:
-        raise DocumentError(path, f"cannot be moved aside: {describe_os_error(error)}") from None
-    return aside
+        try:
+            os.link(path, aside)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise DocumentError(
+                path, f"cannot be moved aside: {describe_os_error(error)}"
+            ) from None
+        try:
+            path.unlink()
+        except OSError as error:
+            raise DocumentError(
+                path, f"cannot be moved aside: {describe_os_error(error)}"
+            ) from None
+        return aside
+    raise DocumentError(path, "cannot be moved aside: every spare name is taken")
 
 
 # --- Atomic writing ---------------------------------------------------------------------------

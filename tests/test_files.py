@@ -229,3 +229,14 @@ def test_stale_temporaries_of_ours_are_removed_on_the_next_write(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["posting.jd.json", live.name, young_foreign.name, not_ours.name]
     )
+
+
+def test_set_aside_never_replaces_an_earlier_copy(tmp_path: Path) -> None:
+    path = tmp_path / "autosave.json"
+    kept = tmp_path / "autosave.unreadable-1.json"
+    kept.write_bytes(b"first")
+    path.write_bytes(b"second")
+    assert files.set_aside(path, "unreadable") == tmp_path / "autosave.unreadable-2.json"
+    assert kept.read_bytes() == b"first"
+    assert (tmp_path / "autosave.unreadable-2.json").read_bytes() == b"second"
+    assert not path.exists()

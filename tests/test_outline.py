@@ -201,6 +201,19 @@ def test_text_rendering_holds_every_bullet(document: JobDescription) -> None:
             'see https://example.com/it\'s or "jobs@example.com"',
             "see https://example.com/it's or “jobs@example.com”",
         ),
+        ("zh-CN", '底薪"¥8000"起', "底薪“¥8000”起"),
+        ("zh-CN", '要求"（必须）"，"《员工手册》"', "要求“（必须）”，“《员工手册》”"),
+        ("ja", '給与は"¥300,000"です', "給与は「¥300,000」です"),
+        (
+            "zh-CN",
+            '访问"https://acme.cn/jobs"或"hr@acme.cn"',
+            "访问“https://acme.cn/jobs”或“hr@acme.cn”",
+        ),
+        ("en-US", "Icon \ue000 then jobs@acme.com", "Icon \ue000 then jobs@acme.com"),
+        ("en-US", "write to o'neil@acme.com", "write to o'neil@acme.com"),
+        ("en-US", "'https://acme.com'", "‘https://acme.com’"),
+        ("en-US", "In the '90s we said 'yes'", "In the ’90s we said ‘yes’"),
+        ("de-DE", "Er sagte \"ja\" und 'nein'", "Er sagte „ja“ und ‚nein‘"),
     ],
 )
 def test_quotes_are_typographic_in_the_posting_language(

@@ -46,7 +46,7 @@ def _unwrap_simple_fields(root: etree._Element) -> list[str]:
             for child in list(simple):
                 if child.tag != f"{_W}fldData":
                     simple.addprevious(child)
-            _remove(simple)
+            remove_element(simple)
     return removed
 
 
@@ -113,12 +113,13 @@ def _remove_marked(items: list[etree._Element], marks: list[int], ends: set[int]
         depth += delta[index]
         if depth > 0 or index in ends:
             run = item.getparent()
-            _remove(item)
+            remove_element(item)
             if run is not None and all(child.tag == f"{_W}rPr" for child in run):
-                _remove(run)
+                remove_element(run)
 
 
-def _remove(element: etree._Element) -> None:
+def remove_element(element: etree._Element) -> None:
+    """Take ``element`` out of its tree (nothing for a root)."""
     parent = element.getparent()
     if parent is not None:
         parent.remove(element)

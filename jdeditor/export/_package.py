@@ -23,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from jdeditor.export import reference
-from jdeditor.export._fields import neutralise_unsafe_fields
+from jdeditor.export._fields import neutralise_unsafe_fields, remove_element
 from jdeditor.files import DocumentError
 
 MAX_INFLATED_BYTES = 128 * 1024 * 1024
@@ -144,9 +144,12 @@ class _Cleaner:
         self.read_content_types(types)
         trees = {"[Content_Types].xml": types}
         for name, content in parts.items():
-            if name not in trees and (
-                name.lower().endswith((".xml", ".rels", ".vml"))
-                or (self.content_type(name) or "").endswith("xml")
+            kind = self.content_type(name) or ""
+            # Pictures (an SVG logo with the W3C DOCTYPE) are blobs to python-docx and Word.
+            if (
+                name not in trees
+                and not kind.startswith("image/")
+                and (name.lower().endswith((".xml", ".rels", ".vml")) or kind.endswith("xml"))
             ):
                 trees[name] = self.parse(name, content)
                 self.check_root(name, trees[name])
@@ -377,12 +380,12 @@ class _Cleaner:
             else:
                 doomed.append(element)
         for element in doomed:
-            _remove(element)
+            remove_element(element)
 
     def clean_content(self, name: str, root: etree._Element) -> None:
         """Mail merge, web framesets and fields that reach outside the document."""
         for element in list(root.iter(f"{_W}mailMerge", f"{_W}frameset")):
-            _remove(element)
+            remove_element(element)
             self.changed.add(name)
             self.notes.append(
                 "removed mail-merge settings (Word would query a data source on opening)"
@@ -457,12 +460,6 @@ def _unsupported(name: str) -> str:
     return _DAMAGED.format(why=f"{name} uses a kind of compression Word does not write")
 
 
-def _remove(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is not None:
-        parent.remove(element)
-
-
 def _counted(notes: list[str]) -> tuple[str, ...]:
     return tuple(
         note if count == 1 else f"{note} ({count} times)" for note, count in Counter(notes).items()
@@ -478,8 +475,8 @@ def _reference_section() -> etree._Element:
 
 def _zip(parts: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
-    # Level 1: python-docx reads this copy once; it is never saved as is.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+    # Stored, not compressed: python-docx reads this copy once and it is never saved as is.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, content in parts.items():
             archive.writestr(zipfile.ZipInfo(name), content)
     return buffer.getvalue()

@@ -116,9 +116,9 @@ def _complete(document: Document) -> None:
     try:
         part.part_related_by(RT.THEME)
     except KeyError:
-        theme = Part(
-            PackURI("/word/theme/theme1.xml"), CT.OFC_THEME, _reference_theme(), part.package
-        )
+        # A free name: a theme part can exist unlinked from the document (a header's).
+        name = part.package.next_partname("/word/theme/theme%d.xml")
+        theme = Part(name, CT.OFC_THEME, _reference_theme(), part.package)
         part.relate_to(theme, RT.THEME)
 
 

@@ -13,7 +13,7 @@ import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from jdeditor.draft import Draft
-from jdeditor.files import DocumentError, atomic_write, read_json_file
+from jdeditor.files import DocumentError, atomic_write, describe_os_error, read_json_file
 
 MAX_AUTOSAVE_BYTES = 4 * 1024 * 1024
 """A draft is a posting plus a few keys; the posting reader's own bound with room to spare."""
@@ -99,9 +99,13 @@ class Autosave(QObject):
         draft, file, origin = data.get("draft"), data.get("file"), data.get("origin")
         if not isinstance(draft, dict):
             raise DocumentError(self.path, "holds no posting to recover")
+        try:
+            saved_at = self.path.stat().st_mtime
+        except OSError as error:
+            raise DocumentError(self.path, f"cannot be read: {describe_os_error(error)}") from None
         return Recovered(
             draft,
             Path(file) if isinstance(file, str) and file else None,
             origin if isinstance(origin, str) else "",
-            self.path.stat().st_mtime,
+            saved_at,
         )

@@ -115,7 +115,9 @@ class Controller(QObject):
             self._offer_recovery(recovered)
         self.preset_actions.refresh()
         self._update_recent_menu()
-        if path is not None:
+        # Recovered work is unsaved work: the file asked for replaces it only if the user
+        # saves or discards it first.
+        if path is not None and self.maybe_save():
             self.open_path(path)
         self.preview.render_now()
 
@@ -371,9 +373,10 @@ class Controller(QObject):
         from jdeditor.export.docx import DocxOptions, render_docx, template_notes  # noqa: PLC0415
 
         try:
+            # Notes first: once the file is written, nothing may report the export as failed.
+            cleaned = template_notes(template) if template is not None else []
             data = render_docx(build_outline(document), DocxOptions(template=template))
             atomic_write(path, data)
-            cleaned = template_notes(template) if template is not None else []
         except DocumentError as error:
             dialogs.show_error(self.window, self.tr("Export failed"), "\n".join(error.lines()))
             return

@@ -33,36 +33,34 @@ from jdeditor.ui.marks import show_message as _show_message
 Choices = list[tuple[Any, str]]
 
 
-class ComboBox(QComboBox):
-    """A combo box the mouse wheel does not change unless the user has focused it.
+class _WheelOnlyWhenFocused:
+    """A control the mouse wheel does not change unless the user has focused it.
 
-    Scrolling a long form must never edit it: a wheel turn over an unfocused box is passed to
-    the scroll area, as in well-behaved Qt forms; once clicked or tabbed into, it spins.
+    Scrolling a long form must never edit it: a wheel turn over an unfocused control is
+    ignored, and Qt hands an ignored wheel event on to the parent, so the form scrolls; once
+    clicked or tabbed into, the control takes the wheel as usual.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def _guard_wheel(self: QWidget) -> None:  # type: ignore[misc]
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn must not focus it
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()  # Qt hands an ignored wheel event on to the parent: the form scrolls
-
-
-class SpinBox(QDoubleSpinBox):
-    """A number box with the same wheel rule as ``ComboBox``."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
         else:
             event.ignore()
+
+
+class ComboBox(_WheelOnlyWhenFocused, QComboBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._guard_wheel()
+
+
+class SpinBox(_WheelOnlyWhenFocused, QDoubleSpinBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._guard_wheel()
 
 
 class FieldEditor(QWidget):

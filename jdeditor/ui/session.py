@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from jdeditor.checks import FieldPath, field_label
-from jdeditor.draft import Check, Draft, blank_draft, check, value_at, with_value
+from jdeditor.draft import Check, Draft, blank_draft, check, draft_of, value_at, with_value
 
 _SET_VALUE_ID = 1
 
@@ -94,6 +94,10 @@ class EditSession(QObject):
         cannot take leaves the open document, its file and its history as they were.
         """
         result = check(draft)
+        if result.document is not None:
+            # A valid posting is edited in its model form: "45000" typed as text in a file
+            # is the number 45000 in the pay box, so a later edit keeps it.
+            draft = draft_of(result.document)
         self.undo_stack.clear()
         self._draft = draft
         self._check = result

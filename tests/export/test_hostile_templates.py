@@ -565,3 +565,37 @@ def check_never_fails_otherwise(factory: pytest.TempPathFactory, data: bytes) ->
         assert_safe(export_with(path))
     except DocumentError as error:
         assert str(path) in str(error)
+
+
+def test_svg_logo_with_the_w3c_doctype_is_a_picture_not_refused(tmp_path: Path) -> None:
+    """Pictures are blobs to Word and python-docx; only XML parts they parse get the DTD rule."""
+    svg = (
+        b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    )
+    data = repack(company_template(), {"word/media/logo.svg": svg})
+    data = with_override(data, "word/media/logo.svg", "image/svg+xml")
+    data = with_relationship(
+        data, "word/header1.xml", "rIdSvg", f"{R}/image", "media/logo.svg", external=False
+    )
+    output = export_with(write(tmp_path, data))
+    assert part(output, "word/media/logo.svg") == svg
+
+
+def test_a_theme_part_that_is_not_the_documents_keeps_its_name(tmp_path: Path) -> None:
+    """A template whose document has no theme but whose header links theme1.xml: ours is
+    added under a free name, so no part is written twice."""
+    data = company_template()
+    theme = part(data, "word/theme/theme1.xml")
+    rels = part(data, "word/_rels/document.xml.rels")
+    rels = re.sub(rb'<Relationship [^>]*relationships/theme"[^>]*/>', b"", rels)
+    rels = re.sub(rb'<Relationship [^>]*Target="theme/theme1.xml"[^>]*/>', b"", rels)
+    data = repack(data, {"word/_rels/document.xml.rels": rels, "word/theme/theme1.xml": theme})
+    data = with_relationship(
+        data, "word/header1.xml", "rIdTheme", f"{R}/theme", "theme/theme1.xml", external=False
+    )
+    output = export_with(write(tmp_path, data))
+    names = zipfile.ZipFile(io.BytesIO(output)).namelist()
+    assert len(names) == len(set(names))
+    assert "word/theme/theme2.xml" in names

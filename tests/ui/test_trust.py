@@ -18,7 +18,7 @@ from jdeditor.files import DocumentError, read_draft
 from jdeditor.library import PresetLibrary
 from jdeditor.ui import dialogs
 from jdeditor.ui.autosave import Autosave
-from jdeditor.ui.dialogs import PlaceholderChoice
+from jdeditor.ui.dialogs import PlaceholderChoice, SaveChoice
 from jdeditor.ui.fields import ChoiceField, PayField, YearsField
 from jdeditor.ui.main_window import MainWindow
 from tests.conftest import REPO
@@ -352,3 +352,47 @@ def test_export_says_what_it_removed_from_the_template(
     message = window.statusBar().currentMessage()
     assert "Exported night.docx" in message
     assert "made safe: removed a link to an outside template, in the settings" in message
+
+
+@pytest.mark.parametrize("choice", [SaveChoice.CANCEL, SaveChoice.DISCARD])
+def test_recovered_work_is_not_dropped_for_the_file_asked_for(  # noqa: PLR0917 - fixtures
+    qtbot: QtBot,
+    scripted: ScriptedDialogs,
+    settings: QSettings,
+    library: PresetLibrary,
+    tmp_path: Path,
+    choice: SaveChoice,
+) -> None:
+    """`jdeditor other.jd.json` after a crash: recovering, then opening the file, asks first."""
+    autosave = Autosave()
+    autosave.schedule({**AGENT, "title": "Unsaved work"}, None, "Agent")
+    autosave.write_now()
+    other = write(tmp_path / "other.jd.json", {**AGENT, "title": "Other posting"})
+    scripted.answer("ask_yes_no", True)
+    scripted.answer("ask_save_changes", choice)
+    window = MainWindow(settings, library)
+    window.show()
+    window.start(other)
+    expected = "Unsaved work" if choice == SaveChoice.CANCEL else "Other posting"
+    assert title_field(window).line.text() == expected
+    assert autosave.path.exists() == (choice == SaveChoice.CANCEL)
+    close_quietly(window)
+
+
+def test_a_valid_file_with_amounts_as_text_keeps_its_pay_on_the_next_edit(
+    window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path
+) -> None:
+    salary = {"minimum": "45000", "maximum": "50000", "open_ended": "true", "currency": "USD"}
+    path = write(tmp_path / "text amounts.jd.json", {**AGENT, "salary": salary})
+    assert window.controller.open_path(path)
+    pay = pay_field(window)
+    assert (pay.minimum.value(), pay.maximum.value()) == (45000, 50000)
+    assert pay.open_ended.isChecked()
+    pay.note.setText("depending on experience")
+    pay.note.textEdited.emit("depending on experience")
+    salary_now = window.controller.session.draft["salary"]
+    assert (salary_now["minimum"], salary_now["maximum"], salary_now["open_ended"]) == (
+        45000,
+        50000,
+        True,
+    )
