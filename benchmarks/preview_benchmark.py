@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser
 from jdeditor.draft import best_effort, blank_draft
 from jdeditor.export.html import render_html
 from jdeditor.outline import build_outline
+from jdeditor.ui.app import open_editor
 from jdeditor.ui.main_window import MainWindow
 
 RUNS = 40
@@ -38,12 +39,13 @@ def main() -> int:
         # platformdirs reads these at each call: presets and autosave stay in the scratch dir.
         for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
             os.environ[variable] = str(Path(home) / variable)
-        window = MainWindow(QSettings(str(Path(home) / "s.ini"), QSettings.Format.IniFormat))
+        settings = QSettings(str(Path(home) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
         window.resize(1280, 800)
         window.show()
-        window.start()
+        editor = open_editor(window, settings)
         app.processEvents()
-        session, preview = window.controller.session, window.controller.preview
+        session, preview = editor.session, editor.preview
         bare = QTextBrowser()
         bare.resize(preview.size())
         print(f"median of {RUNS} edits (ms)")

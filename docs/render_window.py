@@ -23,6 +23,7 @@ def photograph(target: Path, width: int, height: int) -> None:
     from PySide6.QtCore import QSettings, QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from jdeditor.ui.app import open_editor  # noqa: PLC0415
     from jdeditor.ui.main_window import MainWindow  # noqa: PLC0415
 
     app = QApplication(sys.argv[:1])
@@ -30,16 +31,16 @@ def photograph(target: Path, width: int, height: int) -> None:
     window = MainWindow(settings)
     window.setGeometry(0, 0, width, height)
     window.show()
-    window.start()
-    window.controller.new_from_preset("Manager")
-    window.controller.presets.select("Manager")
-    window.controller.preview.render_now()
+    editor = open_editor(window, settings)
+    editor.preset_actions.start_from_preset("Manager")
+    editor.presets.select("Manager")
+    editor.preview.render_now()
 
     def shoot() -> None:
         subprocess.run(
             ["import", "-window", "root", "-crop", f"{width}x{height}+0+0", str(target)], check=True
         )
-        window.controller.session.undo_stack.setClean()
+        editor.session.undo_stack.setClean()
         app.quit()
 
     QTimer.singleShot(1500, shoot)  # let the window manager-less screen settle and paint

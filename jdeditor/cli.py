@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from jdeditor import __version__
 from jdeditor._text import printable
-from jdeditor.checks import find_placeholders, review
+from jdeditor.checks import review
 from jdeditor.export.text import render_text
 from jdeditor.files import (
     DocumentError,
@@ -288,13 +288,10 @@ def _export_one(document: JobDescription, output: str, options: DocxOptions) -> 
     else:
         atomic_write(Path(output), data)
         print(f"wrote {printable(output)}")
-    placeholders = sorted({text for p in find_placeholders(document) for text in p.found})
-    if placeholders:
-        where = "standard output" if output == "-" else output
+    where = "standard output" if output == "-" else output
+    # The same review as `validate` and the window: one line per warning.
+    for warning in review(document):
         print(
-            printable(
-                f"jdeditor: warning: {where} still has {len(placeholders)} placeholder(s) to "
-                f"replace, marked in yellow: {', '.join(placeholders)}"
-            ),
+            printable(f"jdeditor: warning: {where}: {warning.dotted_path}: {warning.message}"),
             file=sys.stderr,
         )

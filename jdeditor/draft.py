@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from jdeditor.checks import FieldPath, Problem, find_placeholders, problems_from_validation_error
+from jdeditor.checks import FieldPath, Problem, problems_from_validation_error, review
 from jdeditor.model import Item, JobDescription
 
 Draft = dict[str, Any]
@@ -69,13 +69,23 @@ class Check:
 
 
 def check(draft: Draft) -> Check:
-    """Validate the draft; placeholder warnings are reported on its valid parts too."""
+    """Validate the draft, then ``review`` it: the same warnings the CLI and the export give.
+
+    A draft with errors is reviewed on its valid parts; a pay range that is only wrong is not
+    reported as missing too.
+    """
     try:
         document = JobDescription.model_validate(draft)
     except ValidationError as error:
         errors = problems_from_validation_error(error)
-        return Check(None, errors + find_placeholders(best_effort(draft)))
-    return Check(document, find_placeholders(document))
+        has_pay = draft.get("salary") is not None
+        warnings = [
+            warning
+            for warning in review(best_effort(draft))
+            if not (has_pay and warning.path == ("salary",))
+        ]
+        return Check(None, errors + warnings)
+    return Check(document, review(document))
 
 
 LIST_PATHS: tuple[FieldPath, ...] = (

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from jdeditor.cli import main
 from jdeditor.export import docx as docx_export
 from jdeditor.library import PresetLibrary
-from jdeditor.model import JobDescription
+from jdeditor.model import JobDescription, SalaryRange
 from tests.conftest import REPO
 from tests.export.helpers import reopen, styled_paragraphs
 
@@ -30,7 +31,13 @@ def test_export_a_preset(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert code == 0
     assert out == f"wrote {target}\n"
     assert styled_paragraphs(reopen(target.read_bytes()))[0] == ("Title", "Call Center Team Lead")
-    assert err.startswith(f"jdeditor: warning: {target} still has 7 placeholder(s) to replace")
+    # The same review as `validate`: one line per field that still has a placeholder.
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"jdeditor: warning: {target}: location.locality: City still has a placeholder to "
+        "replace: [City]"
+    )
+    assert len(lines) == 8
     assert "[Company name]" in err
 
 
@@ -41,7 +48,8 @@ def test_export_a_file_to_the_default_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     source = tmp_path / "night.jd.json"
-    source.write_text(posting.to_json())
+    finished = posting.model_copy(update={"salary": SalaryRange(minimum=Decimal(30000))})
+    source.write_text(finished.to_json())
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "export", str(source))
     assert (code, out, err) == (0, "wrote night.docx\n", "")  # a finished posting: no warning
@@ -83,7 +91,9 @@ def test_export_to_stdout() -> None:
     assert result.returncode == 0
     assert result.stdout[:2] == b"PK"  # a zip package, nothing else on stdout
     assert reopen(result.stdout).paragraphs[0].text == "Call Center Manager"
-    assert b"standard output still has" in result.stderr
+    assert b"jdeditor: warning: standard output: company.name: Company name still has" in (
+        result.stderr
+    )
 
 
 def test_missing_folder_is_a_clear_error(

@@ -1,7 +1,8 @@
 """Start the window: check for a display and its libraries, create the application, show, load.
 
-Only Qt is imported before the window is shown; the model, presets and form load right after
-the first paint (``MainWindow.start``), and python-docx on the first export.
+The one place that assembles the window (``assemble``): the shell paints with Qt alone, then
+the panes and the action objects are built and connected, each handed only what it uses, and
+the model, presets and form load; python-docx loads on the first export.
 """
 
 from __future__ import annotations
@@ -9,12 +10,27 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from jdeditor import __version__
 from jdeditor.ui._platform import xcb_libraries_problem
+
+if TYPE_CHECKING:  # loaded after the first paint, in assemble()
+    from jdeditor.draft import Check
+    from jdeditor.library import PresetLibrary
+    from jdeditor.ui.documents import DocumentActions
+    from jdeditor.ui.export_actions import ExportActions
+    from jdeditor.ui.form import Form
+    from jdeditor.ui.preset_actions import PresetActions
+    from jdeditor.ui.preset_panel import PresetPanel
+    from jdeditor.ui.preview import Preview
+    from jdeditor.ui.problems import ProblemList
+    from jdeditor.ui.recovery import Recovery
+    from jdeditor.ui.session import EditSession
 
 try:
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -64,6 +80,137 @@ class FirstPaint(QObject):
         return False
 
 
+@dataclass(frozen=True, slots=True)
+class Editor:
+    """The parts of an assembled window, for whoever needs to reach one (tests, benchmarks,
+    the screenshot script). No part holds this: each was handed only what it uses."""
+
+    session: EditSession
+    form: Form
+    preview: Preview
+    presets: PresetPanel
+    problems: ProblemList
+    documents: DocumentActions
+    exports: ExportActions
+    preset_actions: PresetActions
+    recovery: Recovery
+
+    def begin(self, path: Path | None = None) -> None:
+        """The first posting: recovered work if the user wants it, then ``path`` if given."""
+        self.recovery.offer()
+        self.preset_actions.refresh()
+        # Recovered work is unsaved work: the file asked for replaces it only after the user
+        # saves or discards it.
+        if path is not None and self.documents.maybe_save():
+            self.documents.open_path(path)
+        self.preview.render_now()
+
+
+def assemble(
+    window: MainWindow, settings: QSettings, library: PresetLibrary | None = None
+) -> Editor:
+    """Build the panes and the action objects and connect them to the window's shell.
+
+    Called once the window has painted: everything imported here (pydantic, babel, the form's
+    forty editors) would otherwise delay the first paint.
+    """
+    from jdeditor.library import PresetLibrary  # noqa: PLC0415
+    from jdeditor.ui.autosave import Autosave  # noqa: PLC0415
+    from jdeditor.ui.documents import DocumentActions  # noqa: PLC0415
+    from jdeditor.ui.export_actions import ExportActions  # noqa: PLC0415
+    from jdeditor.ui.form import Form  # noqa: PLC0415
+    from jdeditor.ui.preset_actions import PresetActions  # noqa: PLC0415
+    from jdeditor.ui.preset_panel import PresetPanel  # noqa: PLC0415
+    from jdeditor.ui.preview import Preview  # noqa: PLC0415
+    from jdeditor.ui.problems import ProblemList  # noqa: PLC0415
+    from jdeditor.ui.recovery import Recovery  # noqa: PLC0415
+    from jdeditor.ui.session import EditSession  # noqa: PLC0415
+
+    library = library or PresetLibrary()
+    status = window.show_status
+    session = EditSession(window)
+    form, preview, panel, problems = Form(), Preview(), PresetPanel(), ProblemList()
+    window.add_panes(panel, form, problems, preview)
+    documents = DocumentActions(session, window, settings, status, window.recent_menu)
+    exports = ExportActions(session, form.focus_field, window, settings, status)
+    presets = PresetActions(
+        library=library,
+        panel=panel,
+        documents=documents,
+        session=session,
+        focus_field=form.focus_field,
+        parent=window,
+        status=status,
+    )
+    recovery = Recovery(session, Autosave(parent=window), window, status)
+    editor = Editor(session, form, preview, panel, problems, documents, exports, presets, recovery)
+    _connect(window, editor)
+    return editor
+
+
+def _connect(window: MainWindow, editor: Editor) -> None:
+    """The window's shared actions to what they do, and the session to what shows it."""
+    session, documents, exports, presets = (
+        editor.session,
+        editor.documents,
+        editor.exports,
+        editor.preset_actions,
+    )
+    for action, slot in (
+        (window.new_action, documents.new_blank),
+        (window.open_action, documents.open_file),
+        (window.save_action, documents.save),
+        (window.save_as_action, documents.save_as),
+        (window.revert_action, documents.revert),
+        (window.export_action, exports.export_word),
+        (window.template_action, exports.choose_template),
+        (window.clear_template_action, exports.clear_template),
+        (window.save_preset_action, presets.save_as_preset),
+        (window.import_preset_action, presets.import_file),
+        (window.export_preset_action, presets.export_file),
+    ):
+        action.triggered.connect(slot)
+        action.setEnabled(True)
+    window.connect_undo_stack(session.undo_stack)
+    editor.form.fieldEdited.connect(session.set_value)
+    editor.problems.problemChosen.connect(editor.form.focus_field)
+
+    def draft_changed(path: tuple[str | int, ...]) -> None:
+        editor.form.show_draft(session.draft, path)
+        editor.preview.show_draft(session.draft)
+
+    def checked(result: Check) -> None:
+        editor.form.show_problems(result.problems)
+        window.show_summary(editor.problems.show_check(result))
+
+    def title() -> None:
+        window.show_document(session.display_name(), modified=not session.undo_stack.isClean())
+
+    session.draftChanged.connect(draft_changed)
+    session.checked.connect(checked)
+    session.fileChanged.connect(title)
+    session.undo_stack.cleanChanged.connect(title)
+    exports.exported.connect(lambda _path: window.show_export_buttons())
+    window.open_export_button.clicked.connect(lambda: exports.open_last_export(folder=False))
+    window.show_export_button.clicked.connect(lambda: exports.open_last_export(folder=True))
+    window.set_close_guard(documents.maybe_save, editor.recovery.closed)
+    checked(session.last_check)
+    draft_changed(())
+    title()
+
+
+def open_editor(
+    window: MainWindow,
+    settings: QSettings,
+    library: PresetLibrary | None = None,
+    path: Path | None = None,
+) -> Editor:
+    """Assemble the shown window and load its first posting (what ``run`` does after paint)."""
+    editor = assemble(window, settings, library)
+    editor.begin(path)
+    return editor
+
+
 def run(path: Path | None = None, *, exit_after: str = "") -> int:
     """Open the window (with ``path`` if given) and run until it closes.
 
@@ -92,7 +239,7 @@ def run(path: Path | None = None, *, exit_after: str = "") -> int:
         if exit_after == "paint":
             app.quit()
             return
-        window.start(path)
+        open_editor(window, settings, path=path)
         if exit_after == "ready":
             app.quit()
 

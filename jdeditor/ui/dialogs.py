@@ -61,36 +61,60 @@ def ask_save_changes(parent: QWidget, document_name: str) -> SaveChoice:
     return SaveChoice.CANCEL
 
 
-class PlaceholderChoice(StrEnum):
+class WarningChoice(StrEnum):
     EXPORT = "export"
     SHOW = "show"
     CANCEL = "cancel"
 
 
-def ask_export_with_placeholders(parent: QWidget, placeholders: list[str]) -> PlaceholderChoice:
-    """Placeholders are still in the posting: export anyway, go to the first one, or cancel."""
+def ask_export_with_warnings(parent: QWidget, warnings: list[str]) -> WarningChoice:
+    """The posting is valid but not ready (placeholders left, no pay): export anyway, go to
+    the first warning, or cancel. Asked every time; nothing is remembered."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Placeholders left"))
+    box.setWindowTitle(_tr("Not ready to publish"))
     box.setText(
-        _tr("This posting still has {count} placeholder(s) to replace.").format(
-            count=len(placeholders)
+        _tr("This posting has {count} warning(s); it would be published as it is:").format(
+            count=len(warnings)
         )
     )
-    box.setInformativeText(
-        _tr("They would be published as they are: {list}").format(list=", ".join(placeholders))
-    )
+    box.setInformativeText(_bullets(warnings))
     export = box.addButton(_tr("&Export Anyway"), QMessageBox.ButtonRole.AcceptRole)
-    show = box.addButton(_tr("&Show the First Placeholder"), QMessageBox.ButtonRole.ActionRole)
+    show = box.addButton(_tr("&Show the First One"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(show)
     box.exec()
     clicked = box.clickedButton()
     if clicked is export:
-        return PlaceholderChoice.EXPORT
+        return WarningChoice.EXPORT
     if clicked is show:
-        return PlaceholderChoice.SHOW
-    return PlaceholderChoice.CANCEL
+        return WarningChoice.SHOW
+    return WarningChoice.CANCEL
+
+
+def ask_fix_first(parent: QWidget, title: str, text: str, reasons: list[str]) -> bool:
+    """Say what blocks an action, reasons in the dialog itself; True: go to the first one."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(_bullets(reasons))
+    go = box.addButton(_tr("&Go to the First Problem"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(go)
+    box.exec()
+    return box.clickedButton() is go
+
+
+_SHOWN = 12
+"""Reasons listed in a dialog's body; the rest are counted, and all are marked in the form."""
+
+
+def _bullets(lines: list[str]) -> str:
+    shown = "\n".join(f"• {line}" for line in lines[:_SHOWN])
+    if len(lines) > _SHOWN:
+        shown += "\n" + _tr("…and {count} more").format(count=len(lines) - _SHOWN)
+    return shown
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
@@ -104,9 +128,10 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 
 
 def show_error(parent: QWidget, title: str, text: str, details: str = "") -> None:
+    """A message with its reasons in the body, not behind Show Details: they are the point."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
-        box.setDetailedText(details)
+        box.setInformativeText(details)
     box.exec()
 
 
@@ -121,6 +146,6 @@ def show_about(parent: QWidget) -> None:
     )
 
 
-def open_with_system(path: Path) -> None:
-    """Open a file (or folder) in its usual application."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_with_system(path: Path) -> bool:
+    """Open a file (or folder) in its usual application; False when none is set up."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

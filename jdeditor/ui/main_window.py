@@ -1,19 +1,17 @@
-"""The main window, shaped after Qt's application example.
+"""The main window, shaped after Qt's application example: a shell and nothing more.
 
-``__init__`` builds only the shell (actions shared by menu and toolbar, menus, toolbar, status
-bar, saved geometry), which needs nothing but Qt, so the window paints at once. ``start()``
-then loads the model, the presets and the form. The work itself lives elsewhere: documents in
-``EditSession``, files and presets in ``library``/``files``, Word in ``export.docx``; the
-window only connects them and asks the user through ``dialogs``.
+``__init__`` builds the actions shared by menu and toolbar, the menus, the toolbar, the status
+bar and the saved geometry, which need nothing but Qt, so the window paints at once.
+``app.assemble`` then adds the panes and connects the actions to the objects that do the work;
+the shell knows none of them, only how to show what they report (status, title, summary).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QWidget
 
 from jdeditor import _paths
@@ -21,23 +19,14 @@ from jdeditor.ui import dialogs
 from jdeditor.ui.icons import icon
 from jdeditor.ui.marks import STYLE_SHEET
 
-if TYPE_CHECKING:
-    from jdeditor.library import PresetLibrary
-    from jdeditor.ui.controller import Controller
-
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        settings: QSettings,
-        library: PresetLibrary | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._library_override = library
         self.ready = False
-        self.controller: Controller
+        self._may_close: Callable[[], bool] = lambda: True
+        self._closed: Callable[[], None] = lambda: None
         self.setWindowTitle("jdeditor")
         self.setWindowIcon(QIcon(str(_paths.resources_dir() / "icons" / "jdeditor.svg")))
         self.setStyleSheet(STYLE_SHEET)
@@ -176,34 +165,74 @@ class MainWindow(QMainWindow):
             self._settings.setValue("window/splitter", self._splitter.saveState())
         self._settings.sync()
 
-    # -- start: everything that needs the model -------------------------------------------------
-    def start(self, path: Path | None = None) -> None:
-        """Load model, presets and form; then open ``path`` or offer to recover lost work."""
-        # Imported here, after the window has painted: pydantic and babel take longer to load
-        # than Qt takes to show the window.
-        from jdeditor.ui.controller import Controller  # noqa: PLC0415
-
+    # -- what the assembled parts report ------------------------------------------------------
+    def add_panes(
+        self, presets: QWidget, form: QWidget, problems: QWidget, preview: QWidget
+    ) -> None:
+        """The three panes (the form with its problem list under it) in place of "Loading…"."""
         self._loading.hide()
-        self._loading.setParent(None)  # out of the splitter before the real panes go in
-        self.controller = Controller(self, self._settings, self._library_override)
+        self._loading.setParent(None)
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(form)
+        centre.addWidget(problems)
+        centre.setSizes([700, 120])
+        for pane in (presets, centre, preview):
+            self._splitter.addWidget(pane)
+        self._splitter.setSizes([220, 560, 500])
+        for index in range(3):
+            self._splitter.setStretchFactor(index, 0 if index == 0 else 1)
         splitter_state = self._settings.value("window/splitter")
         if splitter_state is not None:
             self._splitter.restoreState(splitter_state)
         self.ready = True
-        self.controller.begin(path)
 
-    def add_panes(self, panes: list[QWidget], sizes: list[int]) -> None:
-        for pane in panes:
-            self._splitter.addWidget(pane)
-        self._splitter.setSizes(sizes)
-        for index in range(len(panes)):
-            self._splitter.setStretchFactor(index, 0 if index == 0 else 1)
+    def connect_undo_stack(self, stack: QUndoStack) -> None:
+        """Undo and Redo follow the stack; the step's name shows in the menu and the tooltip,
+        while the toolbar keeps a fixed label so its buttons never move."""
+        for action, slot, changed, name in (
+            (self.undo_action, stack.undo, stack.canUndoChanged, self.tr("&Undo")),
+            (self.redo_action, stack.redo, stack.canRedoChanged, self.tr("&Redo")),
+        ):
+            action.triggered.connect(slot)
+            changed.connect(action.setEnabled)
+            action.setIconText(name.replace("&", ""))
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        stack.undoTextChanged.connect(
+            lambda text: self._step(self.undo_action, self.tr("&Undo"), text)
+        )
+        stack.redoTextChanged.connect(
+            lambda text: self._step(self.redo_action, self.tr("&Redo"), text)
+        )
+
+    def _step(self, action: QAction, verb: str, step: str) -> None:
+        text = f"{verb} {step}".strip()
+        action.setText(text)
+        action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString()})")
+
+    @Slot(str, int)
+    def show_status(self, message: str, timeout: int = 0) -> None:
+        self.statusBar().showMessage(message, timeout)
+
+    def show_summary(self, text: str) -> None:
+        self.problem_summary.setText(text)
+
+    def show_document(self, name: str, *, modified: bool) -> None:
+        self.setWindowTitle(f"{name}[*] — jdeditor")
+        self.setWindowModified(modified)
+
+    def show_export_buttons(self) -> None:
+        self.open_export_button.show()
+        self.show_export_button.show()
+
+    def set_close_guard(self, may_close: Callable[[], bool], closed: Callable[[], None]) -> None:
+        """``may_close`` asks about unsaved work; ``closed`` runs once the window has closed."""
+        self._may_close, self._closed = may_close, closed
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ready and not self.controller.maybe_save():
+        if not self._may_close():
             event.ignore()
             return
         self.write_settings()
-        if self.ready:
-            self.controller.closed()
+        self._closed()
         event.accept()

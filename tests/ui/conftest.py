@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from jdeditor.library import PresetLibrary
 from jdeditor.ui import dialogs
+from jdeditor.ui.app import Editor, open_editor
 from jdeditor.ui.main_window import MainWindow
 
 
@@ -27,7 +28,8 @@ class ScriptedDialogs:
         "ask_save_changes",
         "ask_text",
         "ask_yes_no",
-        "ask_export_with_placeholders",
+        "ask_export_with_warnings",
+        "ask_fix_first",
         "show_error",
         "show_about",
         "open_with_system",
@@ -49,8 +51,10 @@ class ScriptedDialogs:
         def fake(*args: Any) -> Any:
             # Every dialog takes its parent widget first, except open_with_system.
             self.calls.append((name, args if name == "open_with_system" else args[1:]))
-            if name in ("show_error", "show_about", "open_with_system"):
+            if name in ("show_error", "show_about"):
                 return None
+            if name == "open_with_system":
+                return not self.answers[name] or self.answers[name].pop(0)
             if not self.answers[name]:
                 raise AssertionError(f"unexpected dialog {name}{args[1:]}")
             return self.answers[name].pop(0)
@@ -69,24 +73,35 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(
+def opened(
     qtbot: QtBot, scripted: ScriptedDialogs, settings: QSettings, library: PresetLibrary
-) -> Iterator[MainWindow]:
-    """The real main window, shown offscreen and started; closed without questions at the end.
+) -> Iterator[tuple[MainWindow, Editor]]:
+    """The real main window, shown offscreen and assembled; closed without questions at the end.
 
     Not handed to ``qtbot.addWidget``: pytest-qt would close it before this fixture could
     first mark the document clean, and the close would ask about unsaved changes.
     """
-    main = MainWindow(settings, library)
+    main = MainWindow(settings)
     main.show()
-    main.start()
-    yield main
-    close_quietly(main)
+    editor = open_editor(main, settings, library)
+    yield main, editor
+    close_quietly(main, editor)
 
 
-def close_quietly(main: MainWindow) -> None:
+@pytest.fixture
+def window(opened: tuple[MainWindow, Editor]) -> MainWindow:
+    return opened[0]
+
+
+@pytest.fixture
+def editor(opened: tuple[MainWindow, Editor]) -> Editor:
+    """The window's assembled parts: session, panes and action objects."""
+    return opened[1]
+
+
+def close_quietly(main: MainWindow, editor: Editor | None = None) -> None:
     """Close a window whose test left unsaved changes, without a save question."""
-    if main.ready:
-        main.controller.session.undo_stack.setClean()
+    if editor is not None:
+        editor.session.undo_stack.setClean()
     main.close()
     main.deleteLater()

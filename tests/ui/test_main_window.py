@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription
+from jdeditor.ui.app import Editor, open_editor
 from jdeditor.ui.autosave import Autosave
-from jdeditor.ui.dialogs import PlaceholderChoice, SaveChoice
+from jdeditor.ui.dialogs import SaveChoice, WarningChoice
 from jdeditor.ui.fields import LineField, ListField, PayField
 from jdeditor.ui.main_window import MainWindow
 from tests.ui.conftest import ScriptedDialogs, close_quietly
@@ -22,106 +23,116 @@ from tests.ui.conftest import ScriptedDialogs, close_quietly
 BUILT_IN = ["Agent", "Team Lead", "Manager", "Operations"]
 
 
-def choose(window: MainWindow, name: str) -> None:
+def choose(editor: Editor, name: str) -> None:
     """Pick a preset in the panel with the keyboard, as a user would."""
-    panel = window.controller.presets
+    panel = editor.presets
     panel.select(name)
     panel.tree.setFocus()
     QTest.keyClick(panel.tree, Qt.Key.Key_Return)
 
 
-def title_field(window: MainWindow) -> LineField:
-    field = window.controller.form.editor(("title",))
+def title_field(editor: Editor) -> LineField:
+    field = editor.form.editor(("title",))
     assert isinstance(field, LineField)
     return field
 
 
-def pay_field(window: MainWindow) -> PayField:
-    field = window.controller.form.editor(("salary",))
+def pay_field(editor: Editor) -> PayField:
+    field = editor.form.editor(("salary",))
     assert isinstance(field, PayField)
     return field
 
 
-def list_field(window: MainWindow, name: str) -> ListField:
-    field = window.controller.form.editor((name,))
+def list_field(editor: Editor, name: str) -> ListField:
+    field = editor.form.editor((name,))
     assert isinstance(field, ListField)
     return field
 
 
-def test_window_shows_built_in_presets(window: MainWindow) -> None:
-    assert window.controller.presets.names() == BUILT_IN
+def test_window_shows_built_in_presets(window: MainWindow, editor: Editor) -> None:
+    assert editor.presets.names() == BUILT_IN
     assert window.windowTitle() == "Untitled[*] — jdeditor"
     assert not window.isWindowModified()
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
 def test_choosing_a_preset_fills_the_form(
-    window: MainWindow, library: PresetLibrary, name: str
+    window: MainWindow,
+    library: PresetLibrary,
+    name: str,
+    editor: Editor,
 ) -> None:
-    choose(window, name)
+    choose(editor, name)
     document = library.get(name).document
-    assert title_field(window).line.text() == document.title
-    assert list_field(window, "responsibilities").editor.items() == list(document.responsibilities)
+    assert title_field(editor).line.text() == document.title
+    assert list_field(editor, "responsibilities").editor.items() == list(document.responsibilities)
     assert window.windowTitle() == f"{name}[*] — jdeditor"
-    window.controller.preview.render_now()
-    assert document.title in window.controller.preview.toPlainText()
+    editor.preview.render_now()
+    assert document.title in editor.preview.toPlainText()
 
 
 def test_typing_a_title_updates_model_preview_and_title_bar(
-    window: MainWindow, qtbot: QtBot
+    window: MainWindow,
+    qtbot: QtBot,
+    editor: Editor,
 ) -> None:
-    choose(window, "Agent")
-    line = title_field(window).line
+    choose(editor, "Agent")
+    line = title_field(editor).line
     line.selectAll()
     qtbot.keyClicks(line, "Night Shift Agent")
-    controller = window.controller
-    assert controller.session.draft["title"] == "Night Shift Agent"
-    assert controller.session.last_check.document is not None
-    assert controller.session.last_check.document.title == "Night Shift Agent"
+    assert editor.session.draft["title"] == "Night Shift Agent"
+    assert editor.session.last_check.document is not None
+    assert editor.session.last_check.document.title == "Night Shift Agent"
     assert window.isWindowModified()
-    qtbot.waitUntil(lambda: "Night Shift Agent" in controller.preview.toPlainText(), timeout=2000)
+    qtbot.waitUntil(lambda: "Night Shift Agent" in editor.preview.toPlainText(), timeout=2000)
     # Typing in one field is one undo step.
-    assert controller.session.undo_stack.count() == 1
-    controller.session.undo_stack.undo()
+    assert editor.session.undo_stack.count() == 1
+    editor.session.undo_stack.undo()
     assert line.text() == "Call Center Agent"
     assert not window.isWindowModified()
 
 
 def test_min_pay_above_max_is_shown_and_blocks_export(
-    window: MainWindow, scripted: ScriptedDialogs
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    editor: Editor,
 ) -> None:
-    choose(window, "Agent")
-    pay = pay_field(window)
+    choose(editor, "Agent")
+    pay = pay_field(editor)
     pay.minimum.setValue(50000)  # above the maximum of 35,000
-    check = window.controller.session.last_check
+    check = editor.session.last_check
     assert [p.dotted_path for p in check.errors] == ["salary.maximum"]
     assert pay.maximum.property("problem") == "error"
-    problems = window.controller.problems
+    problems = editor.problems
     listed = [problems.item(i).text() for i in range(problems.count())]
     assert "Maximum pay must not be less than the minimum pay (50,000)" in listed
 
+    scripted.answer("ask_fix_first", True)  # "Go to the First Problem"
     window.export_action.trigger()
-    ((title, text, details),) = scripted.called("show_error")
+    ((title, text, reasons),) = scripted.called("ask_fix_first")
     assert (title, text) == (
         "Cannot export yet",
         "Fix these problems first; each is also marked on its field:",
     )
-    assert "Maximum pay must not be less than the minimum pay (50,000)" in details
+    assert reasons == ["Maximum pay must not be less than the minimum pay (50,000)"]
     assert not scripted.called("ask_save_path")
+    assert pay.maximum.hasFocus()
 
     pay.minimum.setValue(33000)
-    assert window.controller.session.last_check.errors == []
+    assert editor.session.last_check.errors == []
     assert pay.maximum.property("problem") == ""
 
 
-def test_clicking_a_problem_focuses_its_field(window: MainWindow, qtbot: QtBot) -> None:
-    choose(window, "Agent")
-    line = title_field(window).line
+def test_clicking_a_problem_focuses_its_field(
+    window: MainWindow, qtbot: QtBot, editor: Editor
+) -> None:
+    choose(editor, "Agent")
+    line = title_field(editor).line
     line.clear()
     qtbot.keyClicks(line, " ")
     line.clear()
-    window.controller.session.set_value(("title",), "", "type")
-    problems = window.controller.problems
+    editor.session.set_value(("title",), "", "type")
+    problems = editor.problems
     item = next(
         problems.item(i)
         for i in range(problems.count())
@@ -132,12 +143,14 @@ def test_clicking_a_problem_focuses_its_field(window: MainWindow, qtbot: QtBot) 
     qtbot.waitUntil(lambda: line.hasFocus() or window.focusWidget() is line, timeout=2000)
 
 
-def test_undo_redo_across_typing_and_list_edits(window: MainWindow, qtbot: QtBot) -> None:
-    choose(window, "Team Lead")
-    session = window.controller.session
-    line = title_field(window).line
+def test_undo_redo_across_typing_and_list_edits(
+    window: MainWindow, qtbot: QtBot, editor: Editor
+) -> None:
+    choose(editor, "Team Lead")
+    session = editor.session
+    line = title_field(editor).line
     qtbot.keyClicks(line, " II")
-    skills = list_field(window, "skills").editor
+    skills = list_field(editor, "skills").editor
     skills.list_widget().setCurrentRow(0)
     skills.move_item(1)
     skills.remove_item()
@@ -165,13 +178,17 @@ def test_undo_redo_across_typing_and_list_edits(window: MainWindow, qtbot: QtBot
 
 
 def test_save_custom_preset_then_rename_and_delete(
-    window: MainWindow, scripted: ScriptedDialogs, library: PresetLibrary, qtbot: QtBot
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    library: PresetLibrary,
+    qtbot: QtBot,
+    editor: Editor,
 ) -> None:
-    choose(window, "Manager")
-    qtbot.keyClicks(title_field(window).line, " (Denver)")
+    choose(editor, "Manager")
+    qtbot.keyClicks(title_field(editor).line, " (Denver)")
     scripted.answer("ask_text", "Denver manager")
     window.save_preset_action.trigger()
-    assert window.controller.presets.names() == [*BUILT_IN, "Denver manager"]
+    assert editor.presets.names() == [*BUILT_IN, "Denver manager"]
     saved = library.user_dir / "Denver manager.jd.json"
     assert JobDescription.from_json(saved.read_bytes()).title == "Call Center Manager (Denver)"
 
@@ -182,20 +199,23 @@ def test_save_custom_preset_then_rename_and_delete(
     assert [p.name for p in library.user_dir.iterdir()] == ["denver MANAGER.jd.json"]
 
     scripted.answer("ask_text", "Denver (nights)")
-    window.controller.presets.renameRequested.emit("denver MANAGER")
-    assert window.controller.presets.names()[-1] == "Denver (nights)"
+    editor.presets.renameRequested.emit("denver MANAGER")
+    assert editor.presets.names()[-1] == "Denver (nights)"
     assert (library.user_dir / "Denver (nights).jd.json").exists()
 
     scripted.answer("ask_yes_no", True)
-    window.controller.presets.deleteRequested.emit("Denver (nights)")
-    assert window.controller.presets.names() == BUILT_IN
+    editor.presets.deleteRequested.emit("Denver (nights)")
+    assert editor.presets.names() == BUILT_IN
     assert list(library.user_dir.iterdir()) == []
 
 
 def test_built_in_name_is_refused_for_a_custom_preset(
-    window: MainWindow, scripted: ScriptedDialogs, library: PresetLibrary
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    library: PresetLibrary,
+    editor: Editor,
 ) -> None:
-    choose(window, "Agent")
+    choose(editor, "Agent")
     scripted.answer("ask_text", "agent")
     window.save_preset_action.trigger()
     ((title, text),) = scripted.called("show_error")
@@ -204,18 +224,21 @@ def test_built_in_name_is_refused_for_a_custom_preset(
 
 
 def test_invalid_posting_cannot_become_a_preset(
-    window: MainWindow, scripted: ScriptedDialogs
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    editor: Editor,
 ) -> None:
-    window.controller.session.set_value(("title",), "Draft only", "type")
+    editor.session.set_value(("title",), "Draft only", "type")
+    scripted.answer("ask_fix_first", False)  # Close
     window.save_preset_action.trigger()  # no responsibility yet
-    ((title, _text, details),) = scripted.called("show_error")
+    ((title, _text, reasons),) = scripted.called("ask_fix_first")
     assert title == "Cannot save as a preset yet"
-    assert "Responsibilities needs at least one item" in details
+    assert reasons == ["Responsibilities needs at least one item"]
     assert not scripted.called("ask_text")
 
 
-def test_context_menu_offers_the_right_actions(window: MainWindow) -> None:
-    panel = window.controller.presets
+def test_context_menu_offers_the_right_actions(window: MainWindow, editor: Editor) -> None:
+    panel = editor.presets
     built_in = [a.text() for a in panel.context_menu("Agent", read_only=True).actions()]
     assert built_in == ["&New from this preset", "D&uplicate…"]
     user = [a.text() for a in panel.context_menu("Mine", read_only=False).actions() if a.text()]
@@ -228,13 +251,16 @@ def test_context_menu_offers_the_right_actions(window: MainWindow) -> None:
     ]
 
 
-def test_filter_hides_presets(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.keyClicks(window.controller.presets.filter, "lead")
-    assert window.controller.presets.names(visible_only=True) == ["Team Lead"]
+def test_filter_hides_presets(window: MainWindow, qtbot: QtBot, editor: Editor) -> None:
+    qtbot.keyClicks(editor.presets.filter, "lead")
+    assert editor.presets.names(visible_only=True) == ["Team Lead"]
 
 
 def test_open_broken_file_shows_message_and_changes_nothing(
-    window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    tmp_path: Path,
+    editor: Editor,
 ) -> None:
     broken = tmp_path / "broken.jd.json"
     broken.write_bytes(b'{"title": "x", oops')
@@ -244,23 +270,24 @@ def test_open_broken_file_shows_message_and_changes_nothing(
     assert title == "Cannot open file" and "broken.jd.json" in text
     assert "is not valid JSON" in details
     assert broken.read_bytes() == b'{"title": "x", oops'
-    assert window.controller.session.file_path is None
+    assert editor.session.file_path is None
 
 
-def test_open_save_and_reopen(
+def test_open_save_and_reopen(  # noqa: PLR0917 - fixtures
     window: MainWindow,
     scripted: ScriptedDialogs,
     tmp_path: Path,
     posting: JobDescription,
     qtbot: QtBot,
+    editor: Editor,
 ) -> None:
     source = tmp_path / "night.jd.json"
     source.write_text(posting.to_json(), encoding="utf-8")
     scripted.answer("ask_open_path", source)
     window.open_action.trigger()
-    assert title_field(window).line.text() == posting.title
+    assert title_field(editor).line.text() == posting.title
     assert window.windowTitle() == "night.jd.json[*] — jdeditor"
-    qtbot.keyClicks(title_field(window).line, "!")
+    qtbot.keyClicks(title_field(editor).line, "!")
     assert window.isWindowModified()
     window.save_action.trigger()
     assert not window.isWindowModified()
@@ -270,26 +297,29 @@ def test_open_save_and_reopen(
 
 
 def test_open_file_with_invalid_fields_shows_them(
-    window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    tmp_path: Path,
+    editor: Editor,
 ) -> None:
     source = tmp_path / "half.jd.json"
     source.write_text(json.dumps({"title": "Half done", "responsibilities": []}))
     scripted.answer("ask_open_path", source)
     window.open_action.trigger()
     assert not scripted.called("show_error")
-    assert [p.dotted_path for p in window.controller.session.last_check.errors] == [
-        "responsibilities"
-    ]
-    assert list_field(window, "responsibilities").editor.property("problem") is None or True
-    assert list_field(window, "responsibilities").editor.list_widget().property("problem") == (
+    assert [p.dotted_path for p in editor.session.last_check.errors] == ["responsibilities"]
+    assert list_field(editor, "responsibilities").editor.property("problem") is None or True
+    assert list_field(editor, "responsibilities").editor.list_widget().property("problem") == (
         "error"
     )
 
 
-def test_export_to_word(window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path) -> None:
-    choose(window, "Operations")
+def test_export_to_word(
+    window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path, editor: Editor
+) -> None:
+    choose(editor, "Operations")
     target = tmp_path / "ops.docx"
-    scripted.answer("ask_export_with_placeholders", PlaceholderChoice.EXPORT)
+    scripted.answer("ask_export_with_warnings", WarningChoice.EXPORT)
     scripted.answer("ask_save_path", target)
     window.export_action.trigger()
     ((title, suggested, _filter),) = scripted.called("ask_save_path")
@@ -304,7 +334,11 @@ def test_export_to_word(window: MainWindow, scripted: ScriptedDialogs, tmp_path:
 
 
 def test_export_uses_the_remembered_template(
-    window: MainWindow, scripted: ScriptedDialogs, tmp_path: Path, settings: QSettings
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    tmp_path: Path,
+    settings: QSettings,
+    editor: Editor,
 ) -> None:
     template = docx.Document()
     template.sections[0].header.paragraphs[0].text = "ACME HEADER"
@@ -312,8 +346,8 @@ def test_export_uses_the_remembered_template(
     scripted.answer("ask_open_path", tmp_path / "acme.dotx.docx")
     window.template_action.trigger()
     assert settings.value("export/template") == str(tmp_path / "acme.dotx.docx")
-    choose(window, "Agent")
-    scripted.answer("ask_export_with_placeholders", PlaceholderChoice.EXPORT)
+    choose(editor, "Agent")
+    scripted.answer("ask_export_with_warnings", WarningChoice.EXPORT)
     scripted.answer("ask_save_path", tmp_path / "agent.docx")
     window.export_action.trigger()
     word = docx.Document(str(tmp_path / "agent.docx"))
@@ -336,9 +370,10 @@ def test_close_with_changes_asks(  # noqa: PLR0917 - fixtures and parameters
     choice: SaveChoice,
     closes: bool,
     saved: bool,
+    editor: Editor,
 ) -> None:
-    choose(window, "Agent")
-    qtbot.keyClicks(title_field(window).line, "!")
+    choose(editor, "Agent")
+    qtbot.keyClicks(title_field(editor).line, "!")
     scripted.answer("ask_save_changes", choice)
     target = tmp_path / "agent.jd.json"
     if saved:
@@ -347,17 +382,20 @@ def test_close_with_changes_asks(  # noqa: PLR0917 - fixtures and parameters
     assert len(scripted.called("ask_save_changes")) == 1
     assert target.exists() is saved
     if not closes:
-        window.controller.session.undo_stack.setClean()
+        editor.session.undo_stack.setClean()
 
 
 def test_new_from_preset_with_changes_can_be_cancelled(
-    window: MainWindow, scripted: ScriptedDialogs, qtbot: QtBot
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    qtbot: QtBot,
+    editor: Editor,
 ) -> None:
-    choose(window, "Agent")
-    qtbot.keyClicks(title_field(window).line, "!")
+    choose(editor, "Agent")
+    qtbot.keyClicks(title_field(editor).line, "!")
     scripted.answer("ask_save_changes", SaveChoice.CANCEL)
-    choose(window, "Manager")
-    assert title_field(window).line.text() == "Call Center Agent!"
+    choose(editor, "Manager")
+    assert title_field(editor).line.text() == "Call Center Agent!"
 
 
 def test_autosave_and_recovery(
@@ -366,49 +404,50 @@ def test_autosave_and_recovery(
     settings: QSettings,
     library: PresetLibrary,
 ) -> None:
-    first = MainWindow(settings, library)
+    first = MainWindow(settings)
     first.show()
-    first.start()
-    choose(first, "Agent")
-    first.controller.session.set_value(("title",), "Unsaved work", "type")
-    first.controller.autosave.write_now()  # the timer would do this a few seconds later
-    autosave_path = first.controller.autosave.path
+    first_editor = open_editor(first, settings, library)
+    choose(first_editor, "Agent")
+    first_editor.session.set_value(("title",), "Unsaved work", "type")
+    first_editor.recovery.autosave.write_now()  # the timer would do this a few seconds later
+    autosave_path = first_editor.recovery.autosave.path
     saved = json.loads(autosave_path.read_text(encoding="utf-8"))
     assert saved["draft"]["title"] == "Unsaved work"
     # A crash: the window goes away without closing, so the autosave stays behind.
     first.hide()
     first.deleteLater()
 
-    second = MainWindow(settings, library)
+    second = MainWindow(settings)
     scripted.answer("ask_yes_no", True)
     second.show()
-    second.start()
+    second_editor = open_editor(second, settings, library)
     ((title, _question),) = scripted.called("ask_yes_no")
     assert title == "Recover unsaved work?"
-    assert title_field(second).line.text() == "Unsaved work"
+    assert title_field(second_editor).line.text() == "Unsaved work"
     assert second.isWindowModified()
-    second.controller.session.undo_stack.setClean()
+    second_editor.session.undo_stack.setClean()
     assert not autosave_path.exists()  # clean again: nothing left to recover
-    close_quietly(second)
+    close_quietly(second, second_editor)
 
 
-def test_declined_recovery_is_not_offered_again(
+def test_declined_recovery_is_not_offered_again(  # noqa: PLR0917 - fixtures
     qtbot: QtBot,
     scripted: ScriptedDialogs,
     settings: QSettings,
     library: PresetLibrary,
     tmp_path: Path,
+    editor: Editor,
 ) -> None:
     autosave = Autosave()
     autosave.schedule({"title": "Lost", "responsibilities": []}, None, "")
     autosave.write_now()
-    window = MainWindow(settings, library)
+    window = MainWindow(settings)
     scripted.answer("ask_yes_no", False)
     window.show()
-    window.start()
-    assert title_field(window).line.text() == ""
+    editor = open_editor(window, settings, library)
+    assert title_field(editor).line.text() == ""
     assert not autosave.path.exists()
-    close_quietly(window)
+    close_quietly(window, editor)
 
 
 def test_settings_remember_geometry_and_splitter(window: MainWindow, settings: QSettings) -> None:
@@ -418,7 +457,7 @@ def test_settings_remember_geometry_and_splitter(window: MainWindow, settings: Q
     assert settings.value("window/splitter") is not None
 
 
-def test_every_field_has_an_accessible_name(window: MainWindow) -> None:
+def test_every_field_has_an_accessible_name(window: MainWindow, editor: Editor) -> None:
     from PySide6.QtWidgets import (
         QAbstractSpinBox,
         QCheckBox,
@@ -428,7 +467,7 @@ def test_every_field_has_an_accessible_name(window: MainWindow) -> None:
         QWidget,
     )
 
-    form = window.controller.form
+    form = editor.form
     editors: list[QWidget] = []
     for kind in (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QCheckBox):
         editors += form.findChildren(kind)
@@ -463,9 +502,13 @@ def test_window_shell_paints_before_the_model_loads() -> None:
 
 
 def test_duplicate_reveal_import_and_export_presets(
-    window: MainWindow, scripted: ScriptedDialogs, library: PresetLibrary, tmp_path: Path
+    window: MainWindow,
+    scripted: ScriptedDialogs,
+    library: PresetLibrary,
+    tmp_path: Path,
+    editor: Editor,
 ) -> None:
-    panel = window.controller.presets
+    panel = editor.presets
     scripted.answer("ask_text", "Agent (Spanish line)")
     panel.duplicateRequested.emit("Agent")
     assert panel.names()[-1] == "Agent (Spanish line)"
@@ -486,20 +529,21 @@ def test_duplicate_reveal_import_and_export_presets(
     assert "From a colleague" in panel.names()
 
 
-def test_revert_goes_back_to_the_saved_file(
+def test_revert_goes_back_to_the_saved_file(  # noqa: PLR0917 - fixtures
     window: MainWindow,
     scripted: ScriptedDialogs,
     tmp_path: Path,
     posting: JobDescription,
     qtbot: QtBot,
+    editor: Editor,
 ) -> None:
     source = tmp_path / "saved.jd.json"
     source.write_text(posting.to_json(), encoding="utf-8")
-    assert window.controller.open_path(source)
-    qtbot.keyClicks(title_field(window).line, " changed")
+    assert editor.documents.open_path(source)
+    qtbot.keyClicks(title_field(editor).line, " changed")
     scripted.answer("ask_yes_no", True)
     window.revert_action.trigger()
-    assert title_field(window).line.text() == posting.title
+    assert title_field(editor).line.text() == posting.title
     assert not window.isWindowModified()
 
 

@@ -21,15 +21,17 @@ _SCRIPT = textwrap.dedent(
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
     from jdeditor.library import PresetLibrary
+    from jdeditor.ui.app import open_editor
     from jdeditor.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
-    window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat), PresetLibrary())
+    settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+    window = MainWindow(settings)
     window.resize(1000, 600)
     window.show()
-    window.start()
-    window.controller.new_from_preset("Manager")
-    form = window.controller.form
+    editor = open_editor(window, settings, PresetLibrary())
+    editor.preset_actions.start_from_preset("Manager")
+    form = editor.form
     combo = form.editor(("education", "minimum_level")).combo
     result = {}
 
@@ -46,7 +48,7 @@ _SCRIPT = textwrap.dedent(
         result["after"] = [form.verticalScrollBar().value(), combo.currentText()]
         result["focused"] = combo.hasFocus()
         print(json.dumps(result), flush=True)
-        window.controller.session.undo_stack.setClean()
+        editor.session.undo_stack.setClean()
         app.quit()
 
     QTimer.singleShot(800, scroll)
