@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
-        preset_menu = bar.addMenu(self.tr("&Presets"))
+        self.preset_menu = preset_menu = bar.addMenu(self.tr("&Presets"))
         preset_menu.addActions(
             [self.save_preset_action, self.import_preset_action, self.export_preset_action]
         )
