@@ -27,3 +27,11 @@ def test_readme_names_every_system_library_the_window_needs() -> None:
     command = _command_after("```sh")
     assert command.startswith("sudo apt install ")
     assert sorted(set(command.split()[3:])) == sorted({lib.debian_package for lib in XCB_LIBRARIES})
+
+
+def test_readme_stands_alone_in_a_clone() -> None:
+    """A clone has no ../shared: the README points into the repository only."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "../shared" not in text
+    for link in ("docs/architecture.md", ".ci/run", ".ci/smoke_window.sh"):
+        assert link in text and (REPO / link).exists()
