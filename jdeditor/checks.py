@@ -20,10 +20,12 @@ from jdeditor._text import printable
 from jdeditor.model import JobDescription
 
 __all__ = [
+    "COMPANY_PLACEHOLDER",
     "PLACEHOLDER",
     "FieldPath",
     "Problem",
     "Severity",
+    "company_for_placeholder",
     "field_label",
     "find_placeholders",
     "printable",
@@ -62,6 +64,18 @@ still carrying one is not ready to publish.
 """
 
 
+COMPANY_PLACEHOLDER = "[Company name]"
+"""The one placeholder that is a variable: every posting shows it as the Company field's value
+once that is filled in, so the name is typed once (the built-in presets use it in statements)."""
+
+
+def company_for_placeholder(document: JobDescription) -> str:
+    """What ``COMPANY_PLACEHOLDER`` stands for in ``document``: the company name, or '' while
+    the name is empty or is itself a placeholder (then the placeholder is left to replace)."""
+    name = document.company.name.strip()
+    return "" if not name or PLACEHOLDER.search(name) else name
+
+
 def review(document: JobDescription) -> list[Problem]:
     """Warnings on a valid posting that is not ready to publish yet."""
     problems = find_placeholders(document)
@@ -78,10 +92,19 @@ def review(document: JobDescription) -> list[Problem]:
 
 
 def find_placeholders(document: JobDescription) -> list[Problem]:
-    """One warning per text field that still holds a ``[placeholder]``."""
+    """One warning per text field that still holds a ``[placeholder]``.
+
+    ``COMPANY_PLACEHOLDER`` counts only while there is no company name to stand for it: every
+    renderer shows the name there (``outline.build_outline``).
+    """
     problems = []
+    resolved = bool(company_for_placeholder(document))
     for path, text in _text_fields(document.model_dump(mode="json")):
-        found = PLACEHOLDER.findall(text)
+        found = [
+            placeholder
+            for placeholder in PLACEHOLDER.findall(text)
+            if not (resolved and placeholder == COMPANY_PLACEHOLDER)
+        ]
         if found:
             label = field_label(path)
             problems.append(

@@ -19,6 +19,7 @@ from babel.lists import format_list
 from babel.numbers import format_currency
 
 from jdeditor._text import typeset
+from jdeditor.checks import COMPANY_PLACEHOLDER, company_for_placeholder
 from jdeditor.model import EducationLevel, JobDescription, SalaryRange
 
 
@@ -91,9 +92,10 @@ def build_outline(document: JobDescription) -> Outline:
     """The ordered content of a posting, ready for any renderer.
 
     Straight quotes and apostrophes in the user's text come out typographic, in the marks of
-    the posting's language (links and addresses as typed), so every format prints them alike.
+    the posting's language (links and addresses as typed), so every format prints them alike;
+    "[Company name]" comes out as the Company field's name once there is one.
     """
-    document = _typeset_document(document)
+    document = _prose_document(document)
     locale = babel_locale(document.language)
     candidates = [
         _section("summary", "About the role", _paragraphs(document.summary)),
@@ -227,15 +229,22 @@ def _pay_line(document: JobDescription, locale: Locale) -> str:
     return f"{pay}, {document.salary.note}" if document.salary.note else pay
 
 
-def _typeset_document(document: JobDescription) -> JobDescription:
-    """The posting with typographic quotes in its prose; addresses and codes untouched."""
+def _prose_document(document: JobDescription) -> JobDescription:
+    """The posting as printed: typographic quotes in its prose and the company's name for its
+    placeholder (``checks.company_for_placeholder``); addresses and codes untouched."""
     language = document.language
+    company = company_for_placeholder(document)
+
+    def printed(text: str) -> str:
+        if company:
+            text = text.replace(COMPANY_PLACEHOLDER, company)
+        return typeset(text, language)
 
     def prose(value: object) -> object:
         if isinstance(value, str):
-            return typeset(value, language)
+            return printed(value)
         if isinstance(value, tuple):
-            return tuple(typeset(item, language) for item in value)
+            return tuple(printed(item) for item in value)
         return value
 
     def fix(model: Any, fields: tuple[str, ...]) -> Any:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 from jdeditor._text import typeset
+from jdeditor.checks import find_placeholders
 from jdeditor.export.text import render_text
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription, PayPeriod, SalaryRange
@@ -243,3 +244,59 @@ def test_the_pay_is_stated_once_at_the_top(library: PresetLibrary) -> None:
     text = render_text(outline)
     assert text.count("$63,000") == 1
     assert outline.section("benefits").heading == "Benefits"  # type: ignore[union-attr]
+
+
+def _with_company(name: str) -> JobDescription:
+    return JobDescription(
+        title="[Company name] Support Agent",
+        department="[Company name] Care",
+        responsibilities=("Speak for [Company name] on every call",),
+        summary="Join [Company name] today.",
+        company={"name": name, "about": "[Company name] builds things."},
+        equal_opportunity="[Company name] is an equal opportunity employer.",
+    )
+
+
+def test_the_company_placeholder_shows_the_company_name() -> None:
+    outline = build_outline(_with_company("Acme Inc."))
+    assert outline.title == "Acme Inc. Support Agent"
+    assert outline.meta == ("Acme Inc.", "Acme Inc. Care")
+    assert outline.properties.title == "Acme Inc. Support Agent"
+    assert outline.properties.subject == "Job description: Acme Inc. Care"
+    texts = render_text(outline)
+    assert "[Company name]" not in texts
+    assert outline.section("responsibilities").blocks == (  # type: ignore[union-attr]
+        Bullets(("Speak for Acme Inc. on every call",)),
+    )
+    assert outline.section("summary").blocks == (Paragraph(("Join Acme Inc. today.",)),)  # type: ignore[union-attr]
+    company = outline.section("company")
+    assert company is not None and company.heading == "About Acme Inc."
+    assert company.blocks == (Paragraph(("Acme Inc. builds things.",)),)
+    statement = outline.section("equal_opportunity")
+    assert statement is not None
+    assert statement.blocks == (Paragraph(("Acme Inc. is an equal opportunity employer.",)),)
+
+
+@pytest.mark.parametrize("name", ["", "   ", "[Company name]", "[Your company]"])
+def test_the_company_placeholder_stays_without_a_real_name(name: str) -> None:
+    outline = build_outline(_with_company(name))
+    assert outline.title == "[Company name] Support Agent"
+    statement = outline.section("equal_opportunity")
+    assert statement is not None
+    assert statement.blocks == (Paragraph(("[Company name] is an equal opportunity employer.",)),)
+
+
+def test_the_company_placeholder_takes_the_posting_quotes() -> None:
+    outline = build_outline(_with_company("O'Brien's"))
+    assert outline.title == "O’Brien’s Support Agent"
+
+
+def test_a_company_name_ends_the_company_placeholder_warnings() -> None:
+    named = {problem.path for problem in find_placeholders(_with_company("Acme Inc."))}
+    assert named == set()
+    unnamed = {problem.path for problem in find_placeholders(_with_company("[Company name]"))}
+    assert ("company", "name") in unnamed  # the Company field reports its own placeholder
+    assert ("equal_opportunity",) in unnamed and ("title",) in unnamed
+    other = _with_company("Acme Inc.").model_copy(update={"summary": "Join [Team name]."})
+    (left,) = find_placeholders(other)
+    assert left.path == ("summary",) and left.found == ("[Team name]",)

@@ -23,16 +23,24 @@ ul {{ margin: 0 0 4px 0; }}
 li {{ margin: 0 0 2px 0; }}
 a {{ color: #{ACCENT}; }}
 span.placeholder {{ background-color: #FFE58A; color: #7A3E00; }}
+p.payproblem {{ color: #B3261E; font-weight: bold; margin: 0 0 6px 0; }}
 """
 
 
-def render_html(outline: Outline, *, standalone: bool = True) -> str:
-    """The posting as HTML; ``standalone`` adds ``<html>``, language and title around it."""
+def render_html(outline: Outline, *, standalone: bool = True, pay_problem: str = "") -> str:
+    """The posting as HTML; ``standalone`` adds ``<html>``, language and title around it.
+
+    ``pay_problem`` (the preview of a posting whose pay is wrong) takes the pay line's place:
+    the outline of such a posting leaves the wrong part out, and a pay line that silently
+    lost its maximum reads as a correct one.
+    """
     parts = [f"<h1>{_marked(outline.title)}</h1>"]
     parts.append(f'<hr style="color: #{ACCENT}; height: 1px;"/>')
     if outline.meta:
         parts.append(f'<p class="meta">{_marked(" · ".join(outline.meta))}</p>')
-    if outline.pay:
+    if pay_problem:
+        parts.append(f'<p class="payproblem">{escape(pay_problem)}</p>')
+    elif outline.pay:
         parts.append(f'<p class="pay">{escape(outline.pay)}</p>')
     for section in outline.sections:
         parts.append(f"<h2>{_marked(section.heading)}</h2>")

@@ -95,14 +95,21 @@ class Editor:
     preset_actions: PresetActions
     recovery: Recovery
 
-    def begin(self, path: Path | None = None) -> None:
-        """The first posting: recovered work if the user wants it, then ``path`` if given."""
-        self.recovery.offer()
+    def begin(self, path: Path | None = None, *, start_page: bool = False) -> None:
+        """The first posting: recovered work if the user wants it, then ``path`` if given.
+
+        With ``start_page`` (the application's own start), nothing recovered and no ``path``,
+        the start page offers presets, recent files and a blank posting; tests, benchmarks and
+        scripts leave it out and start on the blank posting.
+        """
+        recovered = self.recovery.offer()
         self.preset_actions.refresh()
         # Recovered work is unsaved work: the file asked for replaces it only after the user
         # saves or discards it.
         if path is not None and self.documents.maybe_save():
             self.documents.open_path(path)
+        elif path is None and start_page and not recovered:
+            self.preset_actions.offer_start()
         self.preview.render_now()
 
 
@@ -189,7 +196,7 @@ def _connect(window: MainWindow, editor: Editor) -> None:
     session.draftChanged.connect(draft_changed)
     session.checked.connect(checked)
     session.fileChanged.connect(title)
-    session.undo_stack.cleanChanged.connect(title)
+    session.cleanChanged.connect(title)
     exports.exported.connect(lambda _path: window.show_export_buttons())
     window.open_export_button.clicked.connect(lambda: exports.open_last_export(folder=False))
     window.show_export_button.clicked.connect(lambda: exports.open_last_export(folder=True))
@@ -197,6 +204,9 @@ def _connect(window: MainWindow, editor: Editor) -> None:
     checked(session.last_check)
     draft_changed(())
     title()
+    _connect_presets(window, editor)
+    _connect_keyboard(window, editor)
+    _connect_form(window, editor)
 
 
 def open_editor(
@@ -204,10 +214,12 @@ def open_editor(
     settings: QSettings,
     library: PresetLibrary | None = None,
     path: Path | None = None,
+    *,
+    start_page: bool = False,
 ) -> Editor:
     """Assemble the shown window and load its first posting (what ``run`` does after paint)."""
     editor = assemble(window, settings, library)
-    editor.begin(path)
+    editor.begin(path, start_page=start_page)
     return editor
 
 
@@ -239,10 +251,67 @@ def run(path: Path | None = None, *, exit_after: str = "") -> int:
         if exit_after == "paint":
             app.quit()
             return
-        open_editor(window, settings, path=path)
+        # A benchmark that quits when ready must not wait on the start page's question.
+        open_editor(window, settings, path=path, start_page=not exit_after)
         if exit_after == "ready":
             app.quit()
 
     window.installEventFilter(FirstPaint(after_paint, window))
     window.show()
     return app.exec()
+
+
+def _connect_presets(window: MainWindow, editor: Editor) -> None:
+    """The Presets menu gets the preset list's actions, acting on the panel's selection."""
+    editor.preset_actions.fill_menu(window.preset_menu)
+
+
+def _connect_keyboard(window: MainWindow, editor: Editor) -> None:
+    """Find searches the open draft and goes to the form's field; its count follows edits."""
+    window.connect_find(lambda: editor.session.draft, editor.form.focus_field)
+    editor.session.draftChanged.connect(window.refresh_find)
+
+
+def _connect_form(window: MainWindow, editor: Editor) -> None:
+    """Which errors the form and the problem list show, and the preview's word on bad pay.
+
+    A blank posting shows errors field by field as the user edits, and all of them once the
+    user tries to save or export; a posting opened or started from a preset shows all at once.
+    """
+    from jdeditor.ui.problems import ErrorDisclosure  # noqa: PLC0415
+
+    session, form, problems = editor.session, editor.form, editor.problems
+    disclosure = ErrorDisclosure()
+    form.set_disclosure(disclosure)
+    problems.set_disclosure(disclosure)
+
+    def show_problems() -> None:
+        form.show_problems(session.last_check.problems)
+        problems.show_check(session.last_check)
+
+    def loaded(path: tuple[str | int, ...]) -> None:
+        if not path:  # a whole posting, not an edit
+            disclosure.restart(hide_untouched=session.file_path is None and not session.origin)
+            show_problems()
+
+    def reveal_all() -> None:
+        if disclosure.reveal_all():
+            show_problems()
+
+    # Before the handlers _connect() gave these actions (Qt calls slots in the order they were
+    # connected): a handler's "fix these first, each is marked on its field" must find the
+    # fields marked. A handler connected elsewhere still gets the errors shown, after it.
+    for action, handler in (
+        (window.save_action, editor.documents.save),
+        (window.save_as_action, editor.documents.save_as),
+        (window.export_action, editor.exports.export_word),
+        (window.save_preset_action, editor.preset_actions.save_as_preset),
+    ):
+        was_connected = action.triggered.disconnect(handler)
+        action.triggered.connect(reveal_all)
+        if was_connected:
+            action.triggered.connect(handler)
+    session.draftChanged.connect(loaded)
+    session.checked.connect(lambda result: editor.preview.show_problems(result.problems))
+    editor.preview.show_problems(session.last_check.problems)
+    loaded(())

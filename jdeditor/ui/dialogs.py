@@ -6,14 +6,29 @@ the window calls them through this module (``dialogs.ask_save_path(...)``) for t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from jdeditor import __version__
+
+if TYPE_CHECKING:
+    from jdeditor.ui.preset_name_dialog import NameChecker
+
+if TYPE_CHECKING:  # the start page loads the model; the window shell imports this module
+    from jdeditor.ui.start_page import StartChoice, StartPreset
 
 
 def _tr(text: str) -> str:
@@ -149,3 +164,33 @@ def show_about(parent: QWidget) -> None:
 def open_with_system(path: Path) -> bool:
     """Open a file (or folder) in its usual application; False when none is set up."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def ask_preset_name(
+    parent: QWidget, title: str, label: str, proposed: str, check: NameChecker
+) -> str | None:
+    """A preset name, checked by ``check`` as the user types; OK only for a usable one."""
+    from jdeditor.ui.preset_name_dialog import PresetNameDialog  # noqa: PLC0415
+
+    dialog = PresetNameDialog(parent, title, label, proposed, check)
+    return dialog.name() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_start(
+    parent: QWidget, presets: Sequence[StartPreset], recent: Sequence[Path]
+) -> StartChoice:
+    """The start page; closing it is a blank posting."""
+    # Loaded when asked: it describes presets with the model, which the shell must not wait for.
+    from jdeditor.ui.start_page import StartPage  # noqa: PLC0415
+
+    page = StartPage(parent, presets, recent)
+    page.exec()
+    return page.choice
+
+
+def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
+    """Help ▸ Keyboard Shortcuts: one row per command, (name, keys), as the window lists them."""
+    # The table lives with the keyboard code it describes (shortcuts.py, Qt alone).
+    from jdeditor.ui.shortcuts import ShortcutsDialog  # noqa: PLC0415
+
+    ShortcutsDialog(parent, rows).exec()

@@ -1,7 +1,13 @@
 """The form: every field of a posting, grouped as a hiring manager thinks of them.
 
 It only lays out editors and routes: a user's edit goes out as ``fieldEdited(path, value,
-merge_key)``; values come in with ``show(draft)``; problems with ``show_problems``.
+merge_key)``; values come in with ``show(draft)``; problems with ``show_problems``, of which
+it marks the ones its ``ErrorDisclosure`` shows (the problem list follows the same one).
+
+Mnemonics: Alt and a letter focuses a field. A letter works only where it is unique in the
+window, and the menus own F, E, V, P and H, which leaves fewer usable letters than the form
+has labels: the fields people jump to have one, the others are a Tab or two from a neighbour
+that has one (State or region after City, Application email and link after How to apply).
 """
 
 from __future__ import annotations
@@ -10,8 +16,9 @@ from typing import Any
 
 from babel import Locale
 from babel.numbers import list_currencies
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -40,7 +47,10 @@ from jdeditor.ui.fields import (
     TextField,
     YearsField,
 )
+from jdeditor.ui.problems import ErrorDisclosure
 
+_LAYOUT_LEVELS = 8
+"""More than the levels between a field's innermost widget and the form's scroll area."""
 _COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CNY", "JPY", "INR", "PHP", "MXN"]
 _COMMON_LANGUAGES = ["en-US", "en-GB", "en", "zh-CN", "zh-TW", "es", "fr", "de", "ja", "pt-BR"]
 
@@ -69,15 +79,23 @@ class Form(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # As needed, not off: a pane made narrower than the form's narrowest layout (a wide
+        # presets pane on a small screen) must scroll, not cut the fields off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAccessibleName(_tr("Posting form"))
         self._editors: dict[FieldPath, FieldEditor] = {}
-        content = QWidget(self)
+        self._disclosure = ErrorDisclosure()
+        self._focus_left: QWidget | None = None
+        """Where focus was when it left the application, to tell its return from a move."""
+        self._content = content = QWidget(self)
         self._column = QVBoxLayout(content)
         self._column.setSpacing(10)
         self._build()
         self._column.addStretch(1)
         self.setWidget(content)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -96,15 +114,15 @@ class Form(QScrollArea):
         self._row(basics, _tr("&Department"), LineField(("department",), _tr("Department")))
         self._row(
             basics,
-            _tr("Employment &type"),
+            _tr("Employment t&ype"),
             ChoiceField(("employment_type",), _tr("Employment type"), _choices(EmploymentType)),
         )
         self._row(
             basics,
-            _tr("Work &arrangement"),
+            _tr("&Work arrangement"),
             ChoiceField(("work_arrangement",), _tr("Work arrangement"), _choices(WorkArrangement)),
         )
-        self._row(basics, _tr("City"), LineField(("location", "locality"), _tr("City")))
+        self._row(basics, _tr("C&ity"), LineField(("location", "locality"), _tr("City")))
         self._row(
             basics,
             _tr("State or region"),
@@ -112,7 +130,7 @@ class Form(QScrollArea):
         )
         self._row(
             basics,
-            _tr("Country"),
+            _tr("Cou&ntry"),
             ChoiceField(("location", "country"), _tr("Country"), _countries()),
         )
         self._row(
@@ -141,7 +159,7 @@ class Form(QScrollArea):
             ),
         )
 
-        duties = self._group(_tr("Responsibilities"))
+        duties = self._group(_tr("Re&sponsibilities"))
         self._row(
             duties,
             "",
@@ -155,7 +173,7 @@ class Form(QScrollArea):
         qualifications = self._group(_tr("Qualifications and skills"))
         self._row(
             qualifications,
-            _tr("Required"),
+            _tr("Re&quired"),
             ListField(("required_qualifications",), _tr("Required qualifications")),
         )
         self._row(
@@ -163,12 +181,12 @@ class Form(QScrollArea):
             _tr("Preferred"),
             ListField(("preferred_qualifications",), _tr("Preferred qualifications")),
         )
-        self._row(qualifications, _tr("&Skills"), ListField(("skills",), _tr("Skills")))
+        self._row(qualifications, _tr("S&kills"), ListField(("skills",), _tr("Skills")))
 
         background = self._group(_tr("Education and experience"))
         self._row(
             background,
-            _tr("Minimum education"),
+            _tr("&Minimum education"),
             ChoiceField(
                 ("education", "minimum_level"), _tr("Minimum education"), _choices(EducationLevel)
             ),
@@ -197,7 +215,7 @@ class Form(QScrollArea):
         )
         self._row(
             background,
-            _tr("Minimum &experience"),
+            _tr("Minimum e&xperience"),
             YearsField(("experience", "minimum_years"), _tr("Minimum years of experience")),
         )
         self._row(
@@ -216,7 +234,7 @@ class Form(QScrollArea):
         currencies = _COMMON_CURRENCIES + sorted(set(list_currencies()) - set(_COMMON_CURRENCIES))
         self._row(
             pay,
-            _tr("&Pay"),
+            _tr("P&ay"),
             PayField(("salary",), _tr("Pay"), currencies, _choices(PayPeriod, optional=False)),
         )
         self._row(pay, _tr("&Benefits"), ListField(("benefits",), _tr("Benefits")))
@@ -225,7 +243,7 @@ class Form(QScrollArea):
         self._row(company, _tr("&Company"), LineField(("company", "name"), _tr("Company name")))
         self._row(
             company,
-            _tr("About the company"),
+            _tr("Abo&ut the company"),
             TextField(("company", "about"), _tr("About the company")),
         )
         self._row(
@@ -237,7 +255,7 @@ class Form(QScrollArea):
         )
         self._row(
             company,
-            _tr("How to apply"),
+            _tr("H&ow to apply"),
             TextField(("how_to_apply", "instructions"), _tr("How to apply")),
         )
         self._row(
@@ -261,8 +279,9 @@ class Form(QScrollArea):
         self._row(equal, "", TextField(("equal_opportunity",), _tr("Equal-opportunity statement")))
 
     def _group(self, title: str) -> QFormLayout:
-        box = QGroupBox(title, self.widget())
-        box.setAccessibleName(title)
+        # A mnemonic in a group's title focuses the group's first field (its list).
+        box = QGroupBox(title, self._content)
+        box.setAccessibleName(title.replace("&", ""))
         layout = QFormLayout(box)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -271,28 +290,42 @@ class Form(QScrollArea):
         return layout
 
     def _row(self, layout: QFormLayout, label: str, editor: FieldEditor) -> None:
-        editor.edited.connect(
-            lambda value, key, path=editor.path: self.fieldEdited.emit(path, value, key)
-        )
+        editor.edited.connect(lambda value, key, path=editor.path: self._edited(path, value, key))
         self._editors[editor.path] = editor
         if label:
             caption = QLabel(label)
-            caption.setBuddy(editor)
+            caption.setBuddy(editor.buddy())
             layout.addRow(caption, editor)
         else:
             layout.addRow(editor)
 
+    def _edited(self, path: FieldPath, value: object, merge_key: str) -> None:
+        # Touched first: the check this edit causes already shows the field's errors.
+        self._disclosure.touch(path)
+        self.fieldEdited.emit(path, value, merge_key)
+
     # -- data in -----------------------------------------------------------------------------
     def show_draft(self, draft: Draft, changed: FieldPath = ()) -> None:
-        """Show the draft's values; only editors under ``changed`` when it is given."""
+        """Show the draft's values; only editors under ``changed`` when it is given.
+
+        A whole new posting (no ``changed``) shows from its top: the previous one's scroll
+        position means nothing in it.
+        """
         for path, editor in self._editors.items():
             if not changed or path[: len(changed)] == changed or changed[: len(path)] == path:
                 editor.set_value(value_at(draft, path))
+        if not changed:
+            self.verticalScrollBar().setValue(0)
+            self.horizontalScrollBar().setValue(0)
+
+    def set_disclosure(self, disclosure: ErrorDisclosure) -> None:
+        """Mark only the errors ``disclosure`` shows, and tell it which fields the user edits."""
+        self._disclosure = disclosure
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Mark each field with its problems; clear the marks of fields that have none."""
         by_editor: dict[FieldPath, list[Problem]] = {path: [] for path in self._editors}
-        for problem in problems:
+        for problem in self._disclosure.shown(problems):
             owner = self.editor_path_for(problem.path)
             if owner is not None:
                 by_editor[owner].append(problem)
@@ -316,3 +349,36 @@ class Form(QScrollArea):
 
     def editor(self, path: FieldPath) -> FieldEditor:
         return self._editors[path]
+
+    # -- focus -------------------------------------------------------------------------------
+    @Slot(QWidget, QWidget)
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the field the keyboard went to in view: a label's mnemonic jumps to fields
+        scrolled away, and a list's new row opens below where the list ended. Not when focus
+        only comes back to where it left the window: the form stays where it was scrolled.
+        """
+        returning = old is None and new is self._focus_left
+        self._focus_left = old if new is None else None
+        if new is None or returning or not self._content.isAncestorOf(new):
+            return
+        # Later, once the layouts have settled: a list that grew by a row moves what is below.
+        QTimer.singleShot(0, self._show_focus)
+
+    @Slot()
+    def _show_focus(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is None or not self._content.isAncestorOf(focus):
+            return
+        # A change of size travels up one widget per posted layout request (the list, its
+        # editor, its field, its group, the form, the scroll area): deliver those still on
+        # their way, so the field is measured where it ends up, not where it was.
+        for _ in range(_LAYOUT_LEVELS):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # The whole field where it fits (a list with its buttons and message), then the spot
+        # being typed in (the current row of a list taller than the view).
+        field = focus.parentWidget()
+        while field is not None and not isinstance(field, FieldEditor):
+            field = field.parentWidget()
+        if field is not None:
+            self.ensureWidgetVisible(field, 0, 0)
+        self.ensureWidgetVisible(focus, 20, 40)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -46,9 +47,27 @@ _MAX_LINES = 22
 
 
 class _ItemDelegate(QStyledItemDelegate):
-    """Edits an item in a line edit that reports every keystroke, not only the final text."""
+    """Edits an item in a line edit that reports every keystroke, not only the final text.
+
+    Rows are at least as tall as that line edit: the editor takes its row's rectangle, and in a
+    row sized for text alone (an empty new item) it would show clipped or hardly at all.
+    """
 
     enterOnLastRow = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        # Measured on a stand-in with no parent, so that no unnamed editor lingers in the list.
+        probe = QLineEdit()
+        probe.setFont(parent.font())
+        probe.setFrame(False)
+        self._editor_height = probe.sizeHint().height()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return size.expandedTo(QSize(0, self._editor_height))
 
     def createEditor(
         self,
@@ -161,6 +180,7 @@ class ListEditor(QWidget):
         """Mark items with problems (by row); list-wide problems (key None) show below."""
         # Marks are not edits: without blocking, each icon change would report itemChanged.
         self._list.blockSignals(True)
+        icons_changed = False
         try:
             for row in range(self._list.count()):
                 problems = by_row.get(row, [])
@@ -170,8 +190,11 @@ class ListEditor(QWidget):
                     item.setData(_SEVERITY, severity)
                     item.setToolTip("\n".join(p.message for p in problems))
                     item.setIcon(icon(severity) if severity else QIcon())
+                    icons_changed = True
         finally:
             self._list.blockSignals(False)
+        if icons_changed:  # a row with an icon is taller, and its text wraps sooner
+            self._fit_height()
         everything = [p for problems in by_row.values() for p in problems]
         show_message(self._message, everything)
         mark(self._list, level(everything))
@@ -196,6 +219,7 @@ class ListEditor(QWidget):
         self._list.blockSignals(False)
         self._list.setCurrentRow(row)
         self._fit_height()
+        self._list.scrollToItem(item)  # a list past its height limit scrolls to the new row
         self._list.editItem(item)
 
     @Slot()
@@ -286,19 +310,19 @@ class ListEditor(QWidget):
         self._down.setEnabled(0 <= row < count - 1)
 
     def _fit_height(self) -> None:
-        """Grow with the items, wrapped lines included, instead of scrolling inside the form."""
-        metrics = self.fontMetrics()
-        line = metrics.height()
-        # Wrapped text, measured at the width the view gives it (icon and margins aside).
-        width = max(self._list.viewport().width() - 2 * line, 4 * line)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        content = sum(
-            metrics.boundingRect(0, 0, width, 100 * line, flags, self._item(row).text()).height()
-            + 4
-            for row in range(self._list.count())
-        )
-        height = max(content, int(line * 3.2)) + 2 * self._list.frameWidth() + 4
-        self._list.setFixedHeight(min(height, line * _MAX_LINES))
+        """Grow with the items, wrapped lines included, instead of scrolling inside the form.
+
+        Measured on the rows as the view lays them out (wrapped at its width, with the
+        problem icons and the room an editor needs), not estimated from the text: an estimate
+        that left out the icons made a short list with placeholders a row too short, so it
+        showed about two rows and a scroll bar.
+        """
+        line = self.fontMetrics().height()
+        view = self._list
+        view.doItemsLayout()  # now, not at the next paint: the rows at the current width
+        content = sum(view.visualItemRect(self._item(row)).height() for row in range(view.count()))
+        height = max(content, int(line * 3.2)) + 2 * view.frameWidth()
+        view.setFixedHeight(min(height, line * _MAX_LINES))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

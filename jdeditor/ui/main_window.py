@@ -4,20 +4,42 @@
 bar and the saved geometry, which need nothing but Qt, so the window paints at once.
 ``app.assemble`` then adds the panes and connects the actions to the objects that do the work;
 the shell knows none of them, only how to show what they report (status, title, summary).
+The keyboard (shortcuts.py) is the shell's too: its action keys win over a field's defaults,
+Edit acts on the focused field, F6 moves between the panes and Find opens the find bar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
 
 from jdeditor import _paths
 from jdeditor.ui import dialogs
 from jdeditor.ui.icons import icon
 from jdeditor.ui.marks import STYLE_SHEET
+
+if TYPE_CHECKING:
+    from jdeditor.checks import FieldPath
+    from jdeditor.ui.find_bar import FindBar
+    from jdeditor.ui.shortcuts import EditOperation
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | Sequence[QKeySequence]
+
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
+"""Redo on both, whatever the platform's own: people arrive from Word (Ctrl+Y) and from
+editors on Linux and macOS (Ctrl+Shift+Z)."""
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +52,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("jdeditor")
         self.setWindowIcon(QIcon(str(_paths.resources_dir() / "icons" / "jdeditor.svg")))
         self.setStyleSheet(STYLE_SHEET)
+        self._panes: list[QWidget] = []
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setChildrenCollapsible(False)
         self._loading = QLabel(self.tr("Loading presets…"), self._splitter)
@@ -40,21 +63,30 @@ class MainWindow(QMainWindow):
         self.create_tool_bars()
         self.create_status_bar()
         self.read_settings()
+        self.find_bar: FindBar | None = None  # built with the keyboard, after the first paint
 
     # -- shell ---------------------------------------------------------------------------------
     def _action(
         self,
         text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: Shortcut | None = None,
         icon_name: str = "",
         tip: str = "",
     ) -> QAction:
-        """One action, shared by menu and toolbar; the controller connects it in ``start``."""
+        """One action, shared by menu and toolbar; the controller connects it in ``start``.
+
+        A standard key brings every binding the platform has for it (as Qt's own
+        ``setShortcut(StandardKey)`` does); menus and tooltips show the first.
+        """
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif isinstance(shortcut, QKeySequence | str):
             action.setShortcut(QKeySequence(shortcut))
+        elif shortcut is not None:
+            action.setShortcuts(list(shortcut))
         action.setStatusTip(tip)
         action.setToolTip(
             f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString()})"
@@ -87,7 +119,21 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(tr("&Quit"), keys.Quit)
         self.undo_action = self._action(tr("&Undo"), keys.Undo, "undo")
-        self.redo_action = self._action(tr("&Redo"), keys.Redo, "redo")
+        self.redo_action = self._action(tr("&Redo"), _redo_keys(), "redo")
+        self.cut_action = self._action(tr("Cu&t"), keys.Cut, tip=tr("Cut the selected text"))
+        self.copy_action = self._action(tr("&Copy"), keys.Copy, tip=tr("Copy the selected text"))
+        self.paste_action = self._action(tr("&Paste"), keys.Paste, tip=tr("Paste into the field"))
+        self.select_all_action = self._action(
+            tr("Select &All"), keys.SelectAll, tip=tr("Select all the text of the field")
+        )
+        self.find_action = self._action(
+            tr("&Find…"), keys.Find, tip=tr("Find text in the posting and go to its field")
+        )
+        self.next_pane_action = self._action(
+            tr("&Next Pane"), "F6", tip=tr("Presets, form, problems, preview")
+        )
+        self.previous_pane_action = self._action(tr("P&revious Pane"), "Shift+F6")
+        self.shortcuts_action = self._action(tr("&Keyboard Shortcuts"))
         self.save_preset_action = self._action(
             tr("Save as &Preset…"),
             "Ctrl+Shift+P",
@@ -103,7 +149,24 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(tr("&About jdeditor"))
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(lambda: dialogs.show_about(self))
-        for always in (self.quit_action, self.about_action):
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        operations: tuple[tuple[QAction, EditOperation], ...] = (
+            (self.cut_action, "cut"),
+            (self.copy_action, "copy"),
+            (self.paste_action, "paste"),
+            (self.select_all_action, "select_all"),
+        )
+        for action, operation in operations:
+            # focusWidget, not the application's: it stays the field while a menu is open.
+            action.triggered.connect(lambda _checked=False, op=operation: self._edit_focused(op))
+        self.next_pane_action.triggered.connect(lambda: self.focus_pane(1))
+        self.previous_pane_action.triggered.connect(lambda: self.focus_pane(-1))
+        for always in (
+            self.quit_action,
+            self.about_action,
+            self.shortcuts_action,
+            *(action for action, _ in operations),
+        ):
             always.setEnabled(True)
 
     def create_menus(self) -> None:
@@ -120,12 +183,20 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [self.cut_action, self.copy_action, self.paste_action, self.select_all_action]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.next_pane_action, self.previous_pane_action])
         self.preset_menu = preset_menu = bar.addMenu(self.tr("&Presets"))
         preset_menu.addActions(
             [self.save_preset_action, self.import_preset_action, self.export_preset_action]
         )
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.shortcuts_action, self.about_action])
 
     def create_tool_bars(self) -> None:
         toolbar = self.addToolBar(self.tr("Main"))
@@ -176,6 +247,9 @@ class MainWindow(QMainWindow):
         centre.addWidget(form)
         centre.addWidget(problems)
         centre.setSizes([700, 120])
+        self._panes = [presets, form, problems, preview]
+        for action in (self.next_pane_action, self.previous_pane_action):
+            action.setEnabled(True)
         for pane in (presets, centre, preview):
             self._splitter.addWidget(pane)
         self._splitter.setSizes([220, 560, 500])
@@ -189,26 +263,99 @@ class MainWindow(QMainWindow):
     def connect_undo_stack(self, stack: QUndoStack) -> None:
         """Undo and Redo follow the stack; the step's name shows in the menu and the tooltip,
         while the toolbar keeps a fixed label so its buttons never move."""
-        for action, slot, changed, name in (
-            (self.undo_action, stack.undo, stack.canUndoChanged, self.tr("&Undo")),
-            (self.redo_action, stack.redo, stack.canRedoChanged, self.tr("&Redo")),
+        for action, slot, changed, text_changed, name in (
+            (
+                self.undo_action,
+                stack.undo,
+                stack.canUndoChanged,
+                stack.undoTextChanged,
+                self.tr("&Undo"),
+            ),
+            (
+                self.redo_action,
+                stack.redo,
+                stack.canRedoChanged,
+                stack.redoTextChanged,
+                self.tr("&Redo"),
+            ),
         ):
             action.triggered.connect(slot)
             changed.connect(action.setEnabled)
+            text_changed.connect(_StepName(action, name).show)
             action.setIconText(name.replace("&", ""))
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
-        stack.undoTextChanged.connect(
-            lambda text: self._step(self.undo_action, self.tr("&Undo"), text)
-        )
-        stack.redoTextChanged.connect(
-            lambda text: self._step(self.redo_action, self.tr("&Redo"), text)
-        )
 
-    def _step(self, action: QAction, verb: str, step: str) -> None:
-        text = f"{verb} {step}".strip()
-        action.setText(text)
-        action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString()})")
+    def connect_find(
+        self, draft: Callable[[], Mapping[str, Any]], focus_field: Callable[[FieldPath], None]
+    ) -> None:
+        """Find searches ``draft()`` and takes the user to a match with ``focus_field``.
+
+        Also where the window's keys start to win over a field's: both load after the first
+        paint (creating Qt's key enums for them costs more than the paint itself).
+        """
+        from jdeditor.ui.find_bar import FindBar  # noqa: PLC0415
+        from jdeditor.ui.shortcuts import WindowKeysFirst  # noqa: PLC0415
+
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
+        self.find_action.triggered.connect(self.find_bar.open)
+        self.find_bar.set_source(draft, focus_field)
+        self.find_action.setEnabled(True)
+        self._keys_first = WindowKeysFirst(self, self.shortcut_actions)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window needs its application
+        # On the focused field, where Qt asks whether a key is a shortcut: a filter on the
+        # application would run Python for every event of every widget.
+        app.focusChanged.connect(self._follow_focus)
+        self._follow_focus(None, QApplication.focusWidget())
+
+    @Slot(QWidget, QWidget)
+    def _follow_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None:
+            old.removeEventFilter(self._keys_first)
+        if new is not None and new.window() is self:
+            new.installEventFilter(self._keys_first)
+
+    @Slot(tuple)
+    def refresh_find(self, _changed: tuple[str | int, ...] = ()) -> None:
+        """The posting changed: the find bar's count follows it."""
+        if self.find_bar is not None:
+            self.find_bar.refresh()
+
+    def _edit_focused(self, operation: EditOperation) -> None:
+        from jdeditor.ui.shortcuts import edit_focused  # noqa: PLC0415
+
+        edit_focused(self.focusWidget(), operation)
+
+    def focus_pane(self, step: int) -> None:
+        """F6 (1) and Shift+F6 (-1): the next or previous pane, in a cycle."""
+        from jdeditor.ui.shortcuts import focus_pane  # noqa: PLC0415
+
+        focus_pane(self._panes, self.focusWidget(), step)
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every action of the window with a key, in menu order, then any outside the menus."""
+        found: list[QAction] = []
+
+        def collect(actions: list[QAction]) -> None:
+            for action in actions:
+                submenu = action.menu()
+                if isinstance(submenu, QMenu):
+                    collect(submenu.actions())
+                elif action not in found and not action.shortcut().isEmpty():
+                    found.append(action)
+
+        collect(self.menuBar().actions())
+        collect(self.actions())
+        return found
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from jdeditor.ui.shortcuts import shortcut_rows  # noqa: PLC0415
+
+        dialogs.show_shortcuts(self, shortcut_rows(self.shortcut_actions()))
 
     @Slot(str, int)
     def show_status(self, message: str, timeout: int = 0) -> None:
@@ -236,3 +383,28 @@ class MainWindow(QMainWindow):
         self.write_settings()
         self._closed()
         event.accept()
+
+
+class _StepName(QObject):
+    """Names the step an action would undo or redo ("Undo Edit Job title").
+
+    A child of its action, so the stack's signal stops reaching it with the action: the
+    stack clears itself (and signals) when it is destroyed, after the window's actions.
+    """
+
+    def __init__(self, action: QAction, verb: str) -> None:
+        super().__init__(action)
+        self._action, self._verb = action, verb
+
+    @Slot(str)
+    def show(self, step: str) -> None:
+        text = f"{self._verb} {step}".strip()
+        self._action.setText(text)
+        self._action.setToolTip(f"{text.replace('&', '')} ({self._action.shortcut().toString()})")
+
+
+def _redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys first (the one the menu shows), then Ctrl+Y and Ctrl+Shift+Z."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    keys += [QKeySequence(extra) for extra in REDO_KEYS if QKeySequence(extra) not in keys]
+    return keys

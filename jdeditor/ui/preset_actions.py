@@ -1,30 +1,43 @@
 """Preset operations for the window: save as preset, rename, duplicate, delete, reveal,
-import and export of preset files. Each asks through ``dialogs`` and acts through the library.
+import and export of preset files, and the start page. Each asks through ``dialogs`` and acts
+through the library.
+
+A name is asked for with a free one proposed and checked as the user types, by the library's
+own rules, so a clash is seen in the dialog instead of after it has closed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from itertools import chain, count
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
 
 from jdeditor.checks import FieldPath
 from jdeditor.draft import draft_of
 from jdeditor.files import DocumentError, atomic_write, read_document
 from jdeditor.library import (
+    PRESET_NAME_MAX,
     BuiltInNameError,
     LibraryError,
     PresetExistsError,
     PresetLibrary,
+    PresetNameError,
+    name_key,
     preset_file_name,
+    preset_name_from_file,
 )
 from jdeditor.model import JobDescription
 from jdeditor.ui import dialogs
 from jdeditor.ui.documents import DocumentActions, Status
+from jdeditor.ui.preset_name_dialog import NameCheck, NameChecker
 from jdeditor.ui.preset_panel import PresetPanel
 from jdeditor.ui.session import EditSession
+from jdeditor.ui.start_page import StartKind, start_presets
 
 
 class PresetActions(QObject):
@@ -51,6 +64,9 @@ class PresetActions(QObject):
         self._session = session
         self._parent = parent
         self._status = status
+        self._selection_actions: list[tuple[QAction, bool]] = []
+        """The Presets menu's actions on the selected preset, and whether each needs a user one."""
+        panel.currentPresetChanged.connect(self._update_selection_actions)
         panel.presetActivated.connect(self.start_from_preset)
         panel.renameRequested.connect(self.rename)
         panel.duplicateRequested.connect(self.duplicate)
@@ -74,6 +90,7 @@ class PresetActions(QObject):
         self._panel.show_presets(listing)
         if select:
             self._panel.select(select)
+        self._update_selection_actions()
         if listing.skipped:
             self._status(
                 self.tr("Skipped {count} unreadable preset file(s): {files}").format(
@@ -85,28 +102,104 @@ class PresetActions(QObject):
     def _error(self, title: str, error: Exception) -> None:
         dialogs.show_error(self._parent, title, str(error))
 
-    def _save(self, name: str, document: JobDescription) -> bool:
+    # -- names ---------------------------------------------------------------------------------
+    def _names(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The names taken now, by key: built-ins', and user presets' (unreadable files too,
+        since saving under their name replaces them)."""
+        listing = self._library.list_presets()
+        built_in = {name_key(p.name): p.name for p in listing.presets if p.read_only}
+        mine = {name_key(p.name): p.name for p in listing.presets if not p.read_only}
+        for skipped in listing.skipped:
+            name = preset_name_from_file(skipped.path)
+            if name is not None and skipped.path.parent == self._library.user_dir:
+                mine.setdefault(name_key(name), name)
+        return built_in, mine
+
+    def name_checker(self, keep: str = "") -> NameChecker:
+        """What a name typed in the name dialog would do, by the library's rules as it is now.
+
+        ``keep`` is the preset being renamed: its own name (in any case) is no clash.
+        """
+        built_in, mine = self._names()
+
+        def check(name: str) -> NameCheck:
+            try:
+                preset_file_name(name)  # cleans the name: empty, too long, hidden characters
+            except PresetNameError as error:
+                return NameCheck(str(error), allowed=False)
+            key = name_key(name)
+            if key in built_in:
+                return NameCheck(
+                    self.tr(
+                        "“{name}” is a built-in preset, which cannot be replaced; "
+                        "choose another name."
+                    ).format(name=built_in[key]),
+                    allowed=False,
+                )
+            if key in mine and key != name_key(keep):
+                return NameCheck(
+                    self.tr("A preset named “{name}” exists; it will be replaced.").format(
+                        name=mine[key]
+                    ),
+                    allowed=True,
+                    replaces=True,
+                )
+            return NameCheck("", allowed=True)
+
+        return check
+
+    def free_name(self, base: str, word: str, *, bare: bool = False) -> str:
+        """The first of "base (word)", "base (word 2)", … that names no preset yet ("base"
+        itself first when ``bare``); the base is shortened to keep the name within bounds."""
+        built_in, mine = self._names()
+        taken = built_in.keys() | mine.keys()
+        numbered = (f" ({word} {n})" for n in count(2))
+        for suffix in chain([""] if bare else [], [f" ({word})"], numbered):
+            name = base[: PRESET_NAME_MAX - len(suffix)].rstrip() + suffix
+            if name_key(name) not in taken:
+                return name
+        raise AssertionError("unreachable: the suffixes never run out")
+
+    def _ask_name(
+        self, title: str, label: str, proposed: str, keep: str = ""
+    ) -> tuple[str, bool] | None:
+        """The name the user chose, and whether they were told it replaces a preset."""
+        check = self.name_checker(keep)
+        name = dialogs.ask_preset_name(self._parent, title, label, proposed, check)
+        return None if name is None else (name, check(name).replaces)
+
+    # -- saving ----------------------------------------------------------------------------------
+    def _save(self, name: str, document: JobDescription, *, replace: bool = False) -> bool:
         """Save a user preset; a clash asks before overwriting, a built-in's name is refused."""
         return self._asking_before_replacing(
             name,
             lambda overwrite: self._library.save_user_preset(name, document, overwrite=overwrite),
             self.tr("Cannot save preset"),
+            replace=replace,
         )
 
     def _asking_before_replacing(
-        self, name: str, action: Callable[[bool], object], failure_title: str
+        self,
+        name: str,
+        action: Callable[[bool], object],
+        failure_title: str,
+        *,
+        replace: bool = False,
     ) -> bool:
-        """Run ``action(overwrite=False)``; on a name clash ask, then ``action(True)``.
+        """Run ``action(overwrite=replace)``; on a name clash ask, then ``action(True)``.
 
-        A built-in's name is never replaced (the library refuses it even with overwrite); any
-        failure is shown under ``failure_title``. True when the action was done.
+        ``replace``: the name dialog already said the preset will be replaced, and the user
+        pressed Replace; asking again would be asking twice. A built-in's name is never
+        replaced (the library refuses it even with overwrite); any failure is shown under
+        ``failure_title``. True when the action was done.
         """
         try:
             try:
-                action(False)
+                action(replace)
             except BuiltInNameError:
                 raise  # not a question for the user: shown as the error it is
             except PresetExistsError:
+                # Appeared after the dialog had checked (another window, a file copied in).
                 if not self._confirm_replace(name):
                     return False
                 action(True)
@@ -135,39 +228,46 @@ class PresetActions(QObject):
             ):
                 self._focus_field(check.errors[0].path)
             return
-        default = self._session.origin or check.document.title
-        name = dialogs.ask_text(
-            self._parent, self.tr("Save as Preset"), self.tr("Preset name:"), default
-        )
-        if name and self._save(name, check.document):
+        # From a preset: a copy of it, never its own name (a built-in's is refused, a user
+        # preset is replaced only when asked). From a file or a blank: the title will do.
+        origin = self._session.origin
+        base = origin or check.document.title
+        proposed = self.free_name(base, self.tr("my copy"), bare=not origin)
+        answer = self._ask_name(self.tr("Save as Preset"), self.tr("Preset name:"), proposed)
+        if answer is None:
+            return
+        name, replace = answer
+        if self._save(name, check.document, replace=replace):
             self._status(self.tr("Saved preset “{name}”").format(name=name.strip()), 5000)
 
     @Slot(str)
     def rename(self, name: str) -> None:
-        new = dialogs.ask_text(self._parent, self.tr("Rename Preset"), self.tr("New name:"), name)
-        if not new or new.strip() == name:
+        answer = self._ask_name(self.tr("Rename Preset"), self.tr("New name:"), name, keep=name)
+        if answer is None or answer[0].strip() == name:
             return
+        new, replace = answer
         self._asking_before_replacing(
             new,
             lambda overwrite: self._library.rename(name, new, overwrite=overwrite),
             self.tr("Cannot rename preset"),
+            replace=replace,
         )
 
     @Slot(str)
     def duplicate(self, name: str) -> None:
-        new = dialogs.ask_text(
-            self._parent,
+        answer = self._ask_name(
             self.tr("Duplicate Preset"),
             self.tr("Name of the copy:"),
-            self.tr("{name} copy").format(name=name),
+            self.free_name(name, self.tr("copy")),
         )
-        if new:
-            try:
-                document = self._library.get(name).document
-            except LibraryError as error:
-                self._error(self.tr("Cannot duplicate preset"), error)
-                return
-            self._save(new, document)
+        if answer is None:
+            return
+        try:
+            document = self._library.get(name).document
+        except LibraryError as error:
+            self._error(self.tr("Cannot duplicate preset"), error)
+            return
+        self._save(answer[0], document, replace=answer[1])
 
     @Slot(str)
     def delete(self, name: str) -> None:
@@ -187,9 +287,19 @@ class PresetActions(QObject):
     @Slot(str)
     def reveal(self, name: str) -> None:
         try:
-            dialogs.open_with_system(self._library.get(name).path.parent)
+            folder = self._library.get(name).path.parent
         except LibraryError as error:
             self._error(self.tr("Cannot show preset"), error)
+            return
+        if not dialogs.open_with_system(folder):
+            # No file manager is set up (a minimal desktop): the place is what the user wanted.
+            dialogs.show_error(
+                self._parent,
+                self.tr("Cannot open the folder"),
+                self.tr("No file manager could open the presets folder. It is:\n{folder}").format(
+                    folder=folder
+                ),
+            )
 
     @Slot()
     def import_file(self) -> None:
@@ -208,12 +318,14 @@ class PresetActions(QObject):
                 "\n".join(error.lines()),
             )
             return
-        default = path.name.removesuffix(".json").removesuffix(".jd")
-        name = dialogs.ask_text(
-            self._parent, self.tr("Import Preset"), self.tr("Preset name:"), default
+        stem = path.name.removesuffix(".json").removesuffix(".jd")
+        answer = self._ask_name(
+            self.tr("Import Preset"),
+            self.tr("Preset name:"),
+            self.free_name(stem, self.tr("copy"), bare=True),
         )
-        if name:
-            self._save(name, document)
+        if answer is not None:
+            self._save(answer[0], document, replace=answer[1])
 
     @Slot()
     def export_file(self) -> None:
@@ -238,3 +350,48 @@ class PresetActions(QObject):
             self._error(self.tr("Cannot export preset"), error)
             return
         self._status(self.tr("Exported preset to {file}").format(file=path.name), 5000)
+
+    # -- the Presets menu and the start page -------------------------------------------------
+    def fill_menu(self, menu: QMenu) -> None:
+        """Add the actions on the preset selected in the panel; each is enabled only while
+        it applies (rename, delete and reveal only to the user's own presets)."""
+        menu.addSeparator()
+        for text, act, user_only in (
+            (self.tr("&New from Preset"), self.start_from_preset, False),
+            (self.tr("&Rename…"), self.rename, True),
+            (self.tr("D&uplicate…"), self.duplicate, False),
+            (self.tr("&Delete…"), self.delete, True),
+            (self.tr("Show in &Folder"), self.reveal, True),
+        ):
+            action = menu.addAction(text)
+            action.setStatusTip(self.tr("Acts on the preset selected in the preset list"))
+            action.triggered.connect(partial(self._on_selected, act))
+            self._selection_actions.append((action, user_only))
+        self._update_selection_actions()
+
+    def _on_selected(self, act: Callable[[str], None]) -> None:
+        name = self._panel.selected_name()
+        if name:
+            act(name)
+
+    @Slot()
+    def _update_selection_actions(self) -> None:
+        selected = self._panel.selected_name() is not None
+        built_in = self._panel.selected_is_built_in()
+        for action, user_only in self._selection_actions:
+            action.setEnabled(selected and not (user_only and built_in))
+
+    def offer_start(self) -> None:
+        """The start page; the choice starts a posting from a preset, opens a file or stays
+        on the blank posting the window opened with."""
+        choice = dialogs.ask_start(
+            self._parent,
+            start_presets(self._library.list_presets()),
+            [Path(name) for name in self._documents.recent()],
+        )
+        if choice.kind is StartKind.PRESET:
+            self.start_from_preset(choice.preset)
+        elif choice.kind is StartKind.OPEN:
+            self._documents.open_file()
+        elif choice.kind is StartKind.RECENT and choice.path is not None:
+            self._documents.open_recent(choice.path)

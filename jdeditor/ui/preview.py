@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from jdeditor.draft import Draft, best_effort
+from jdeditor.checks import Problem, Severity
+from jdeditor.draft import Draft, best_effort, value_at
 from jdeditor.export.html import render_html
 from jdeditor.outline import build_outline
 
@@ -21,6 +22,7 @@ class Preview(QTextBrowser):
         self.setAccessibleName(self.tr("Preview"))
         self.setToolTip(self.tr("How the posting will look; updated as you type"))
         self._draft: Draft | None = None
+        self._pay_errors: list[Problem] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -31,14 +33,44 @@ class Preview(QTextBrowser):
         self._draft = draft
         self._timer.start()
 
+    def show_problems(self, problems: list[Problem]) -> None:
+        """The shown draft's check: a wrong pay range is said in place of the pay line."""
+        pay_errors = [
+            problem
+            for problem in problems
+            if problem.severity == Severity.ERROR and problem.path[:1] == ("salary",)
+        ]
+        if pay_errors != self._pay_errors:
+            self._pay_errors = pay_errors
+            if self._draft is not None:
+                self._timer.start()
+
     @Slot()
     def render_now(self) -> None:
         """Render the pending draft at once (tests, benchmarks and the first show)."""
         self._timer.stop()
         if self._draft is None:
             return
-        html = render_html(build_outline(best_effort(self._draft)))
+        html = render_html(
+            build_outline(best_effort(self._draft)), pay_problem=self._pay_problem(self._draft)
+        )
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(html)
         bar.setValue(position)  # typing near the end must not jump the preview to the top
+
+    def _pay_problem(self, draft: Draft) -> str:
+        """What to show instead of a pay line that would leave out the wrong part, or ''."""
+        if not self._pay_errors:
+            return ""
+        minimum = value_at(draft, ("salary", "minimum"))
+        maximum = value_at(draft, ("salary", "maximum"))
+        if (
+            isinstance(minimum, int | float)
+            and isinstance(maximum, int | float)
+            and 0 < maximum < minimum
+        ):
+            return self.tr("Pay: the maximum is below the minimum — fix the range")
+        return self.tr("Pay: {problem} — fix it in the form").format(
+            problem=self._pay_errors[0].message
+        )

@@ -31,8 +31,8 @@ class Recovery(QObject):
         autosave.failed.connect(
             lambda why: status(self.tr("Autosave failed: {why}").format(why=why), 0)
         )
-        session.undo_stack.indexChanged.connect(self._schedule)
-        session.undo_stack.cleanChanged.connect(self._clean_changed)
+        session.stepped.connect(self._schedule)
+        session.cleanChanged.connect(self._clean_changed)
         session.fileChanged.connect(self._clean_changed)
 
     def offer(self) -> bool:

@@ -62,12 +62,20 @@ class EditSession(QObject):
     draftChanged = Signal(tuple)
     checked = Signal(object)
     fileChanged = Signal()
+    cleanChanged = Signal(bool)
+    """The posting became saved (True) or unsaved (False): the undo stack's, passed on."""
+    stepped = Signal()
+    """An edit, undo or redo happened."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # A child of the session: destroyed after the session's own connections are cut, so
         # the "clean changed" it signals while being cleared reaches nobody half-destroyed.
         self.undo_stack = QUndoStack(self)
+        # Others listen to the session, not to the stack: the session's connections are cut
+        # before the stack is destroyed, and the stack signals while it is being cleared.
+        self.undo_stack.cleanChanged.connect(self.cleanChanged)
+        self.undo_stack.indexChanged.connect(self.stepped)
         self._draft: Draft = blank_draft()
         self._check: Check = check(self._draft)
         self.file_path: Path | None = None

@@ -33,6 +33,9 @@ class ScriptedDialogs:
         "show_error",
         "show_about",
         "open_with_system",
+        "ask_preset_name",
+        "ask_start",
+        "show_shortcuts",
     )
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from jdeditor.checks import Problem, Severity
 from jdeditor.ui.list_editor import ListEditor
 
 
@@ -131,3 +134,38 @@ def test_drag_and_drop_reorder_is_reported(editor: ListEditor, qtbot: QtBot) -> 
     assert model.moveRow(model.index(0, 0).parent(), 0, model.index(0, 0).parent(), 3)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen[-1] == (["CRM", "Patience", "Typing"], "")
+
+
+def test_rows_with_problem_icons_all_show_without_a_scroll_bar(
+    editor: ListEditor, qtbot: QtBot
+) -> None:
+    """Icons make a row taller: the list grows with them instead of scrolling inside."""
+    editor.set_items(["[Benefit, e.g. health insurance]", "[Benefit, e.g. time off]", "Training"])
+    warning = Problem(Severity.WARNING, ("benefits", 0), "Benefits, item 1 has a placeholder")
+    editor.set_problems({0: [warning], 1: [replace(warning, path=("benefits", 1))]})
+    view = editor.list_widget()
+    viewport = view.viewport()
+    assert viewport is not None
+    last = view.item(2)
+    qtbot.waitUntil(lambda: view.visualItemRect(last).bottom() < viewport.height())
+    assert not view.verticalScrollBar().isVisible()
+
+
+def test_a_new_row_is_tall_enough_for_its_editor(editor: ListEditor) -> None:
+    editor.add_item()
+    line = open_editor(editor)
+    assert line.text() == "" and line.hasFocus()
+    assert line.height() >= line.sizeHint().height()
+
+
+def test_a_new_row_past_the_height_limit_scrolls_into_view(
+    editor: ListEditor, qtbot: QtBot
+) -> None:
+    editor.set_items([f"Duty {n}" for n in range(40)])
+    view = editor.list_widget()
+    view.setCurrentRow(39)
+    editor.add_item()
+    line = open_editor(editor)
+    viewport = view.viewport()
+    assert viewport is not None
+    qtbot.waitUntil(lambda: viewport.rect().contains(line.geometry()))

@@ -186,19 +186,19 @@ def test_save_custom_preset_then_rename_and_delete(
 ) -> None:
     choose(editor, "Manager")
     qtbot.keyClicks(title_field(editor).line, " (Denver)")
-    scripted.answer("ask_text", "Denver manager")
+    scripted.answer("ask_preset_name", "Denver manager")
     window.save_preset_action.trigger()
     assert editor.presets.names() == [*BUILT_IN, "Denver manager"]
     saved = library.user_dir / "Denver manager.jd.json"
     assert JobDescription.from_json(saved.read_bytes()).title == "Call Center Manager (Denver)"
 
-    # Saving again under the same name asks before replacing.
-    scripted.answer("ask_text", "denver MANAGER")
-    scripted.answer("ask_yes_no", True)
+    # Saving again under the same name: the name dialog said it replaces; no second question.
+    scripted.answer("ask_preset_name", "denver MANAGER")
     window.save_preset_action.trigger()
+    assert not scripted.called("ask_yes_no")
     assert [p.name for p in library.user_dir.iterdir()] == ["denver MANAGER.jd.json"]
 
-    scripted.answer("ask_text", "Denver (nights)")
+    scripted.answer("ask_preset_name", "Denver (nights)")
     editor.presets.renameRequested.emit("denver MANAGER")
     assert editor.presets.names()[-1] == "Denver (nights)"
     assert (library.user_dir / "Denver (nights).jd.json").exists()
@@ -216,7 +216,7 @@ def test_built_in_name_is_refused_for_a_custom_preset(
     editor: Editor,
 ) -> None:
     choose(editor, "Agent")
-    scripted.answer("ask_text", "agent")
+    scripted.answer("ask_preset_name", "agent")  # the real dialog keeps OK greyed for it
     window.save_preset_action.trigger()
     ((title, text),) = scripted.called("show_error")
     assert title == "Cannot save preset" and "built-in preset" in text
@@ -234,7 +234,7 @@ def test_invalid_posting_cannot_become_a_preset(
     ((title, _text, reasons),) = scripted.called("ask_fix_first")
     assert title == "Cannot save as a preset yet"
     assert reasons == ["Responsibilities needs at least one item"]
-    assert not scripted.called("ask_text")
+    assert not scripted.called("ask_preset_name")
 
 
 def test_context_menu_offers_the_right_actions(window: MainWindow, editor: Editor) -> None:
@@ -509,7 +509,7 @@ def test_duplicate_reveal_import_and_export_presets(
     editor: Editor,
 ) -> None:
     panel = editor.presets
-    scripted.answer("ask_text", "Agent (Spanish line)")
+    scripted.answer("ask_preset_name", "Agent (Spanish line)")
     panel.duplicateRequested.emit("Agent")
     assert panel.names()[-1] == "Agent (Spanish line)"
     assert library.get("Agent (Spanish line)").document == library.get("Agent").document
@@ -524,7 +524,7 @@ def test_duplicate_reveal_import_and_export_presets(
     assert JobDescription.from_json(shared.read_bytes()) == library.get("Agent").document
 
     scripted.answer("ask_open_path", shared)
-    scripted.answer("ask_text", "From a colleague")
+    scripted.answer("ask_preset_name", "From a colleague")
     window.import_preset_action.trigger()
     assert "From a colleague" in panel.names()
 
