@@ -1,4 +1,5 @@
-"""Make docs/window.png (and docs/window-small.png): the real window, Manager preset loaded.
+"""Make docs/window.png and docs/window-small.png (the real window, Manager preset loaded) and
+docs/start-page.png (what a first start shows).
 
 Runs the window on a virtual X screen and photographs the screen, as a user would see it.
 Needs xvfb-run (Debian: xvfb), ImageMagick's ``import`` and Qt's xcb libraries
@@ -15,7 +16,11 @@ import tempfile
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
-SIZES = {"window.png": (1400, 860), "window-small.png": (1024, 700)}
+SIZES = {
+    "window.png": (1400, 860),
+    "window-small.png": (1024, 700),
+    "start-page.png": (1024, 700),
+}
 
 
 def photograph(target: Path, width: int, height: int) -> None:
@@ -31,20 +36,28 @@ def photograph(target: Path, width: int, height: int) -> None:
     window = MainWindow(settings)
     window.setGeometry(0, 0, width, height)
     window.show()
-    editor = open_editor(window, settings)
-    editor.preset_actions.start_from_preset("Manager")
-    editor.presets.select("Manager")
-    editor.preview.render_now()
 
     def shoot() -> None:
         subprocess.run(
             ["import", "-window", "root", "-crop", f"{width}x{height}+0+0", str(target)], check=True
         )
-        editor.session.undo_stack.setClean()
+        modal = QApplication.activeModalWidget()
+        if modal is not None:  # the start page: close it, the window quits below
+            modal.close()
         app.quit()
 
-    QTimer.singleShot(1500, shoot)  # let the window manager-less screen settle and paint
+    # Let the screen settle and paint first; the start page is modal, so the shot is timed
+    # from before it opens.
+    QTimer.singleShot(1500, shoot)
+    if target.name.startswith("start"):
+        open_editor(window, settings, start_page=True)
+        return
+    editor = open_editor(window, settings)
+    editor.preset_actions.start_from_preset("Manager")
+    editor.presets.select("Manager")
+    editor.preview.render_now()
     app.exec()
+    editor.session.undo_stack.setClean()
 
 
 def main() -> int:
