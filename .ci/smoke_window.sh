@@ -58,6 +58,15 @@ if [ "${1-}" = --in-display ]; then
   kill -0 "$pid" 2>/dev/null || fail "jdeditor exited after its window appeared"
   log "still running 2 s later, titled \"$(xdotool getwindowname "$window")\""
 
+  # A first start shows the start page over the window: close it as a user would (Esc gives a
+  # blank posting), so that Ctrl+Q reaches the window.
+  for other in $(xdotool search --onlyvisible --class '^jdeditor$' 2>/dev/null); do
+    [ "$other" = "$window" ] && continue
+    log "closing \"$(xdotool getwindowname "$other")\" with Esc"
+    xdotool windowfocus --sync "$other" key --clearmodifiers Escape || fail "xdotool could not send Esc"
+    sleep 0.5
+  done
+
   # Quit as a user would. Without a window manager nothing gives the window the focus: set it.
   quit_at=$(now)
   xdotool windowfocus --sync "$window" key --clearmodifiers ctrl+q || fail "xdotool could not send Ctrl+Q"
