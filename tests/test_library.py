@@ -404,12 +404,10 @@ def test_a_look_alike_file_beside_a_built_in_is_skipped(library: PresetLibrary) 
     assert "already taken" in listing.skipped[0].reason
 
 
-def test_changing_only_the_case_is_one_rename(
-    library: PresetLibrary, posting: JobDescription, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """At no moment are there two files for the preset: new content goes into the old file,
-    then one rename gives it the new spelling."""
-    library.save_user_preset("night shift", posting)
+def files_after_each_replace(
+    library: PresetLibrary, monkeypatch: pytest.MonkeyPatch
+) -> list[list[str]]:
+    """The preset files in the folder after every ``os.replace``, filled in as they happen."""
     seen: list[list[str]] = []
     real_replace = os.replace
 
@@ -418,6 +416,16 @@ def test_changing_only_the_case_is_one_rename(
         seen.append(sorted(p.name for p in library.user_dir.glob("*.jd.json")))
 
     monkeypatch.setattr(os, "replace", watching_replace)
+    return seen
+
+
+def test_changing_only_the_case_is_one_rename(
+    library: PresetLibrary, posting: JobDescription, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At no moment are there two files for the preset: new content goes into the old file,
+    then one rename gives it the new spelling."""
+    library.save_user_preset("night shift", posting)
+    seen = files_after_each_replace(library, monkeypatch)
     changed = posting.model_copy(update={"title": "Night Shift Agent II"})
     library.save_user_preset("Night Shift", changed, overwrite=True)
     assert all(len(names) == 1 for names in seen), seen
@@ -430,14 +438,7 @@ def test_rename_onto_another_preset_never_has_two_files_for_one(
 ) -> None:
     library.save_user_preset("day", posting)
     library.save_user_preset("Night", posting.model_copy(update={"title": "Old night"}))
-    seen: list[list[str]] = []
-    real_replace = os.replace
-
-    def watching_replace(source: object, target: object) -> None:
-        real_replace(source, target)  # type: ignore[arg-type]
-        seen.append(sorted(p.name for p in library.user_dir.glob("*.jd.json")))
-
-    monkeypatch.setattr(os, "replace", watching_replace)
+    seen = files_after_each_replace(library, monkeypatch)
     library.rename("day", "NIGHT", overwrite=True)
     assert seen[0] == ["Night.jd.json"]  # the replaced preset's file now holds "day"
     assert names(library)[4:] == ["NIGHT"]
