@@ -290,9 +290,10 @@ def _connect_form(window: MainWindow, editor: Editor) -> None:
         problems.show_check(session.last_check)
 
     def loaded(path: tuple[str | int, ...]) -> None:
-        if not path:  # a whole posting, not an edit
+        # A whole posting, not an edit. No need to show anything here: the session's
+        # ``checked`` follows every load, and _connect() shows it through the disclosure.
+        if not path:
             disclosure.restart(hide_untouched=session.file_path is None and not session.origin)
-            show_problems()
 
     def reveal_all() -> None:
         if disclosure.reveal_all():
@@ -315,3 +316,4 @@ def _connect_form(window: MainWindow, editor: Editor) -> None:
     session.checked.connect(lambda result: editor.preview.show_problems(result.problems))
     editor.preview.show_problems(session.last_check.problems)
     loaded(())
+    show_problems()  # the posting already loaded, through the disclosure just set
