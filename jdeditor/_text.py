@@ -37,7 +37,7 @@ _QUOTES = {
 _ENGLISH_QUOTES = ("“", "”", "‘", "’")
 # Web and e-mail addresses keep their characters exactly as typed. A URL ends before a closing
 # quote or sentence punctuation; an e-mail's local part may hold an apostrophe (o'neil@…).
-_ADDRESS = re.compile(
+ADDRESS = re.compile(
     r"(?i)(?:https?://|www\.)[^\s\"<>]*[^\s\"'<>.,;:!?)\]]"
     r"|[\w.+-]+(?:'[\w.+-]+)*@[\w-]+(?:\.[\w-]+)+"
 )
@@ -67,9 +67,9 @@ def typeset(text: str, language: str) -> str:
     # Addresses stand aside as a private-use character that the text does not hold, while the
     # quotes are decided around them; they count as letters there.
     stand_in = next(chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
-    addresses = _ADDRESS.findall(text)
+    addresses = ADDRESS.findall(text)
     if addresses:
-        text = _ADDRESS.sub(stand_in, text)
+        text = ADDRESS.sub(stand_in, text)
     text = _typeset_plain(text, marks, stand_in)
     for address in addresses:
         text = text.replace(stand_in, address, 1)

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from jdeditor.checks import FieldPath, Problem, problems_from_validation_error, review
-from jdeditor.model import Item, JobDescription
+from jdeditor.checks import FieldPath, Finding, problems, problems_from_validation_error
+from jdeditor.model import LIST_PATHS, Item, JobDescription
 
 Draft = dict[str, Any]
 
@@ -60,16 +60,17 @@ def with_value(draft: Any, path: FieldPath, value: Any) -> Any:
 class Check:
     document: JobDescription | None
     """The validated posting, or None while the draft has errors."""
-    problems: list[Problem]
+    problems: list[Finding]
     """Errors (block save-as-preset and export) and warnings (placeholders), errors first."""
 
     @property
-    def errors(self) -> list[Problem]:
+    def errors(self) -> list[Finding]:
         return [p for p in self.problems if p.severity == "error"]
 
 
 def check(draft: Draft) -> Check:
-    """Validate the draft, then ``review`` it: the same warnings the CLI and the export give.
+    """Validate the draft, then look for the warnings the CLI and the export give
+    (``checks.problems``); the advice runs apart, after a pause (``ui/advice.py``).
 
     A draft with errors is reviewed on its valid parts; a pay range that is only wrong is not
     reported as missing too.
@@ -81,24 +82,12 @@ def check(draft: Draft) -> Check:
         has_pay = draft.get("salary") is not None
         warnings = [
             warning
-            for warning in review(best_effort(draft))
+            for warning in problems(best_effort(draft))
             if not (has_pay and warning.path == ("salary",))
         ]
         return Check(None, errors + warnings)
-    return Check(document, review(document))
+    return Check(document, problems(document))
 
-
-LIST_PATHS: tuple[FieldPath, ...] = (
-    ("responsibilities",),
-    ("required_qualifications",),
-    ("preferred_qualifications",),
-    ("skills",),
-    ("education", "fields_of_study"),
-    ("certifications",),
-    ("kpis",),
-    ("benefits",),
-)
-"""Every bullet list of a posting."""
 
 _REQUIRED_AT_TOP = {"title": "", "responsibilities": ()}
 

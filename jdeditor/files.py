@@ -22,11 +22,11 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
+from jdeditor._text import printable
 from jdeditor.checks import (
-    Problem,
+    Finding,
     Severity,
     field_label,
-    printable,
     problems_from_validation_error,
 )
 from jdeditor.model import JobDescription, migrate
@@ -39,9 +39,9 @@ MAX_DOCUMENT_BYTES = 1024 * 1024
 class DocumentError(Exception):
     """A file could not be read or written as a job description; says which file and why."""
 
-    def __init__(self, path: Path, problems: Sequence[Problem] | str) -> None:
+    def __init__(self, path: Path, problems: Sequence[Finding] | str) -> None:
         if isinstance(problems, str):
-            problems = [Problem(Severity.ERROR, (), problems)]
+            problems = [Finding("validation.file", Severity.ERROR, (), problems)]
         self.path = path
         self.problems = list(problems)
         super().__init__("\n".join(self.lines()))
@@ -86,7 +86,15 @@ def read_draft(path: Path) -> dict[str, Any]:
         return migrate(parsed)
     except PydanticCustomError as error:
         raise DocumentError(
-            path, [Problem(Severity.ERROR, ("schema_version",), error.message())]
+            path,
+            [
+                Finding(
+                    "validation.schema-too-new",
+                    Severity.ERROR,
+                    ("schema_version",),
+                    error.message(),
+                )
+            ],
         ) from None
 
 
@@ -236,7 +244,8 @@ def _check_text(path: Path, where: tuple[str | int, ...], text: str) -> None:
         raise DocumentError(
             path,
             [
-                Problem(
+                Finding(
+                    "validation.not-text",
                     Severity.ERROR,
                     where,
                     f"{printable(field_label(where))} contains a character that is not text "

@@ -431,6 +431,19 @@ class JobDescription(_Model):
         return cls.model_validate_json(text)
 
 
+LIST_PATHS: tuple[tuple[str, ...], ...] = (
+    ("responsibilities",),
+    ("required_qualifications",),
+    ("preferred_qualifications",),
+    ("skills",),
+    ("education", "fields_of_study"),
+    ("certifications",),
+    ("kpis",),
+    ("benefits",),
+)
+"""Every bullet list of a posting."""
+
+
 # --- Schema versions --------------------------------------------------------------------------
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 

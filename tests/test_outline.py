@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 from jdeditor._text import typeset
-from jdeditor.checks import find_placeholders
+from jdeditor.checks.placeholders import check as find_placeholders
 from jdeditor.export.text import render_text
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription, PayPeriod, SalaryRange

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from jdeditor import _paths
-from jdeditor.checks import PLACEHOLDER, find_placeholders
+from jdeditor.checks import PLACEHOLDER
+from jdeditor.checks.placeholders import check as find_placeholders
 from jdeditor.files import read_document
 from jdeditor.model import EducationLevel, JobDescription, Level
 

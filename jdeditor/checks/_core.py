@@ -1,0 +1,153 @@
+"""What every check shares: a finding as data, the context a review runs in, and the posting's
+prose walked as (field path, text) pairs.
+
+A check family is a module with one pure function ``check(document, context) -> list[Finding]``;
+it never raises on a valid posting (a hypothesis property in tests/checks holds them to that).
+Work that depends on one field's text alone is cached by that text, so a review after one edit
+recomputes that field only (the incremental check the window runs while the user types).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from jdeditor.model import JobDescription
+
+FieldPath = tuple[str | int, ...]
+Span = tuple[int, int]
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the posting is not valid: save as preset and export are blocked
+    WARNING = "warning"  # valid, but not ready to publish: export asks first
+    ADVICE = "advice"  # a suggestion to weigh; never asks, never blocks
+
+
+class Family(StrEnum):
+    """Where a finding comes from; the first part of its code ('wording.masculine-coded')."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Family:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    VALIDATION = "validation", "Validation"
+    PLACEHOLDERS = "placeholders", "Placeholders"
+    WORDING = "wording", "Gender-coded wording"
+    INCLUSION = "inclusion", "Inclusive language"
+    READABILITY = "readability", "Readability and length"
+    PAY = "pay", "Pay transparency"
+    JOB_BOARDS = "job-boards", "Job-board readiness"
+    SPELLING = "spelling", "Spelling"
+
+
+_FAMILIES = {str(family): family for family in Family}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a review found: the window, the CLI's JSON and the tests all read this."""
+
+    code: str
+    """Stable identifier, '<family>.<rule>', e.g. 'inclusion.age-coded'."""
+    severity: Severity
+    path: FieldPath
+    """Where it is, e.g. ``("salary", "maximum")`` or ``("skills", 2)`` (0-based)."""
+    message: str
+    """A sentence naming the field and the reason in plain words."""
+    span: Span | None = None
+    """The characters ``[start, end)`` of the text at ``path`` the finding is about."""
+    suggestion: str | None = None
+    """A replacement for ``span`` the user can apply as one edit; None when there is none."""
+    source: str = ""
+    """Where the rule comes from: a paper, a statute, a style guide."""
+    found: tuple[str, ...] = ()
+    """The words or placeholders found, e.g. ``("[Company name]",)``."""
+    params: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """The values the message was composed from, for a message in another language."""
+
+    @property
+    def family(self) -> Family:
+        return _FAMILIES[self.code.split(".", 1)[0]]
+
+    @property
+    def dotted_path(self) -> str:
+        return ".".join(str(part) or '""' for part in self.path) or "(document)"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "field": self.dotted_path,
+            "path": list(self.path),
+            "span": list(self.span) if self.span else None,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "source": self.source,
+            "found": list(self.found),
+        }
+
+
+def apply_suggestion(text: str, finding: Finding) -> str:
+    """``text`` (the value at ``finding.path``) with the finding's suggestion put in its span."""
+    if finding.span is None or finding.suggestion is None:
+        raise ValueError(f"{finding.code} has no suggestion to apply")
+    start, end = finding.span
+    return text[:start] + finding.suggestion + text[end:]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a review needs besides the posting."""
+
+    today: date = field(default_factory=date.today)
+    """Laws take effect on a date: the pay-transparency check is keyed on it."""
+    words: frozenset[str] = frozenset()
+    """Words the user added to their dictionary (compared case-insensitively)."""
+
+
+# --- The posting's prose -------------------------------------------------------------------
+# Fields holding codes, addresses or numbers: no wording, spelling or readability advice there.
+_NOT_PROSE = frozenset({"language", "country", "currency", "email", "url", "website", "period"})
+
+
+def prose(document: JobDescription) -> list[tuple[FieldPath, str]]:
+    """Every non-empty text a reader of the posting reads, with its field path, in form order."""
+    found: list[tuple[FieldPath, str]] = []
+    _walk(document.model_dump(mode="python", exclude={"schema_version"}), (), found)
+    return found
+
+
+def _walk(value: Any, path: FieldPath, found: list[tuple[FieldPath, str]]) -> None:
+    if isinstance(value, str):
+        if value and not isinstance(value, StrEnum) and path[-1] not in _NOT_PROSE:
+            found.append((path, value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _walk(item, (*path, key), found)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _walk(item, (*path, index), found)
+
+
+def is_english(document: JobDescription) -> bool:
+    return document.language.split("-")[0].lower() == "en"
+
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+"""A word: letters, with inner apostrophes ('don't'); digits and underscores split words."""
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of ``text`` with their spans: ``(("Answer", 0, 6), ...)``."""
+    return tuple((m.group(), m.start(), m.end()) for m in WORD.finditer(text))

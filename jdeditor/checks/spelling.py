@@ -1,0 +1,178 @@
+"""Spelling: words the posting language's dictionary does not know, with a suggestion.
+
+The checker is pyspellchecker: pure Python, maintained, and its word-frequency dictionaries
+(English, Spanish, French, German, Portuguese, Italian, Dutch, Russian, …) ship inside the wheel,
+so it works offline and in the standalone app with nothing to install on the system. Hunspell
+through pyenchant has richer dictionaries but needs the Enchant C library and a dictionary
+package on every machine (the README says why this one).
+
+Not checked: acronyms (CRM, KPI), words with inner capitals (HubSpot), capitalised words inside
+a sentence (names), placeholders, web and e-mail addresses, words of one letter, the
+call-center vocabulary in ``resources/spelling/`` and the user's own dictionary
+(``Context.words``). Chinese has no spelling in this sense: a zh posting gets no findings.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from jdeditor._paths import resources_dir
+from jdeditor._text import ADDRESS
+from jdeditor.checks._core import WORD, Context, Finding, Severity, prose
+from jdeditor.checks._labels import field_label
+from jdeditor.checks.placeholders import PLACEHOLDER
+from jdeditor.model import JobDescription
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+LANGUAGES = frozenset({"en"})
+"""Posting languages checked. pyspellchecker also ships Spanish, French, German and others, but
+those lists lack common inflected forms (Spanish 'clientes', 'llamadas'): advice that flags
+every plural would teach users to ignore it, so only English is checked for now."""
+
+# British and Commonwealth spellings of words the (American) word list has: a variant, not a
+# mistake, in any English posting. Each pair turns a British ending into the American one.
+_BRITISH_ENDINGS = (
+    ("our", "or"),  # colour, behaviour
+    ("ours", "ors"),
+    ("ise", "ize"),  # organise, prioritise
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("yse", "yze"),  # analyse
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("tre", "ter"),  # centre
+    ("tres", "ters"),
+    ("ogue", "og"),  # catalogue
+    ("ence", "ense"),  # licence, defence
+    ("lled", "led"),  # travelled
+    ("lling", "ling"),
+    ("ller", "ler"),
+)
+
+_SOURCE = "pyspellchecker word-frequency dictionary ({language}) and jdeditor's call-center list"
+_SENTENCE_BREAK = re.compile(r"[.!?:;•\-–—(\"“\n]")
+"""Between two words, one of these makes the second a sentence's first (capitalised as such)."""
+_MASK = re.compile(f"{PLACEHOLDER.pattern}|{ADDRESS.pattern.removeprefix('(?i)')}", re.IGNORECASE)
+_lock = threading.Lock()
+
+
+@cache
+def _checker(language: str) -> SpellChecker:
+    from spellchecker import SpellChecker  # noqa: PLC0415 - about 150 ms: on first check
+
+    return SpellChecker(language=language, distance=2)
+
+
+@cache
+def vocabulary(language: str) -> frozenset[str]:
+    """Words of the trade that are right though the dictionary lacks them ('omnichannel')."""
+    words_: set[str] = set()
+    for path in (resources_dir() / "spelling").glob(f"{language}-*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word = line.split("#", 1)[0].strip().casefold()
+            if word:
+                words_.add(word)
+    return frozenset(words_)
+
+
+def _lookup_form(word: str) -> str:
+    word = word.replace("’", "'").casefold()
+    return word[:-2] if word.endswith("'s") else word
+
+
+@lru_cache(maxsize=8192)
+def unknown_words(language: str, text: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of ``text`` the dictionary and the call-center list do not know, with spans."""
+    masked = (
+        _MASK.sub(lambda match: " " * len(match.group()), text)
+        if "[" in text or ("@" in text or "http" in text or "www." in text)
+        else text
+    )
+    found = []
+    previous_end = 0
+    for match in WORD.finditer(masked):
+        word, start = match.group(), match.start()
+        # A capitalised word is a name unless it starts the text or a sentence.
+        at_start = not previous_end or bool(_SENTENCE_BREAK.search(masked, previous_end, start))
+        previous_end = match.end()
+        if len(word) < 2 or _is_name_or_acronym(word, at_start) or known(language, word):
+            continue
+        found.append((word, start, previous_end))
+    return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def known(language: str, word: str) -> bool:
+    """A word as written is right: in the dictionary, the trade's list or a British variant."""
+    word = _lookup_form(word)
+    if word in vocabulary(language):
+        return True
+    with _lock:
+        checker = _checker(language)
+        return word in checker or _variant_known(checker, word)
+
+
+def _variant_known(checker: SpellChecker, word: str) -> bool:
+    """A British spelling of a word the list knows in its American spelling."""
+    american = [
+        word[: -len(british)] + us for british, us in _BRITISH_ENDINGS if word.endswith(british)
+    ]
+    return bool(american) and bool(checker.known(american))
+
+
+def _is_name_or_acronym(word: str, sentence_start: bool) -> bool:
+    if not word[1:].islower():
+        return True  # CRM, HubSpot, iPhone
+    return word[0].isupper() and not sentence_start
+
+
+@lru_cache(maxsize=4096)
+def suggestion(language: str, word: str) -> str | None:
+    """The likeliest correction, with the word's capitalisation; None when there is none."""
+    lowered = _lookup_form(word)
+    with _lock:
+        checker = _checker(language)
+        # One edit first: two edits on a long word take tens of milliseconds and rarely help.
+        found = checker.known(checker.edit_distance_1(lowered))
+        if not found and len(lowered) <= 12:
+            found = checker.known(checker.edit_distance_2(lowered))
+        best = max(sorted(found), key=checker.word_usage_frequency, default=None)
+    if best is None or best == lowered:
+        return None
+    return best.capitalize() if word[0].isupper() else best
+
+
+def check(document: JobDescription, context: Context) -> list[Finding]:
+    language = document.language.split("-")[0].lower()
+    if language not in LANGUAGES:
+        return []
+    user_words = {word.casefold() for word in context.words}
+    findings = []
+    for path, text in prose(document):
+        for word, start, end in unknown_words(language, text):
+            if _lookup_form(word) in user_words or word.casefold() in user_words:
+                continue
+            better = suggestion(language, word)
+            hint = f": did you mean “{better}”?" if better else ""
+            findings.append(
+                Finding(
+                    "spelling.unknown-word",
+                    Severity.ADVICE,
+                    path,
+                    f"{field_label(path)}: “{word}” is not in the dictionary{hint}",
+                    span=(start, end),
+                    suggestion=better,
+                    source=_SOURCE.format(language=language),
+                    found=(word,),
+                    params={"field": field_label(path), "word": word},
+                )
+            )
+    return findings

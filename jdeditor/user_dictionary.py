@@ -1,0 +1,61 @@
+"""The user's own dictionary: words the spelling check must accept (names, the team's terms).
+
+One word per line in ``<user data dir>/jdeditor/dictionary.txt``, UTF-8; the window and the CLI
+both read it. A file that cannot be read as text is never written over: adding a word then fails
+with a message naming the file, and the check runs without the user's words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+from jdeditor.files import DocumentError, atomic_write, read_user_file
+
+MAX_BYTES = 1024 * 1024
+"""About 100,000 words: far more than anyone adds by hand."""
+WORD_MAX = 100
+
+
+def dictionary_path() -> Path:
+    return platformdirs.user_data_path("jdeditor", appauthor=False) / "dictionary.txt"
+
+
+def read_words(path: Path | None = None) -> frozenset[str]:
+    """The words in the dictionary file; none when it does not exist yet.
+
+    Raises ``DocumentError`` (naming the file) when it exists but is not a readable text file.
+    """
+    return _read(path or dictionary_path())[1]
+
+
+def _read(path: Path) -> tuple[bytes, frozenset[str]]:
+    if not path.exists() and not path.is_symlink():
+        return b"", frozenset()
+    data = read_user_file(path, MAX_BYTES, "a dictionary")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DocumentError(
+            path, f"is not UTF-8 text (byte {error.start}); fix or remove it"
+        ) from None
+    return data, frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def add_word(word: str, path: Path | None = None) -> frozenset[str]:
+    """Add ``word`` to the dictionary (once) and return every word now in it."""
+    path = path or dictionary_path()
+    word = word.strip()
+    if not word or len(word) > WORD_MAX or any(char.isspace() for char in word):
+        raise DocumentError(path, f"cannot take “{word[:WORD_MAX]}”: a word is one word")
+    existing, words = _read(path)
+    if word in words:
+        return words
+    if existing and not existing.endswith(b"\n"):
+        existing += b"\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, existing + word.encode("utf-8") + b"\n")
+    return words | {word}
