@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdeditor import __version__
+from jdeditor import __version__, cli_check
 from jdeditor._text import printable
-from jdeditor.checks import review
+from jdeditor.checks import problems
 from jdeditor.export.text import render_text
 from jdeditor.files import (
     DocumentError,
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--strict", action="store_true", help="also fail on warnings such as leftover placeholders"
     )
+    cli_check.add_parser(commands)
     export = commands.add_parser(
         "export",
         help="export a preset or a *.jd.json file to Word (.docx)",
@@ -126,6 +127,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return _validate(args.files, strict=args.strict)
         case "export", _:
             return _export(parser, args)
+        case "check", _:
+            return cli_check.run(parser, args, _resolve_source)
     parser.print_help()
     return EXIT_USAGE
 
@@ -189,7 +192,7 @@ def _validate(files: Sequence[Path], *, strict: bool) -> int:
             for line in error.lines():
                 print(line)
             continue
-        warnings = review(document)
+        warnings = problems(document)
         failed = failed or (strict and bool(warnings))
         for warning in warnings:
             print(
@@ -290,7 +293,7 @@ def _export_one(document: JobDescription, output: str, options: DocxOptions) -> 
         print(f"wrote {printable(output)}")
     where = "standard output" if output == "-" else output
     # The same review as `validate` and the window: one line per warning.
-    for warning in review(document):
+    for warning in problems(document):
         print(
             printable(f"jdeditor: warning: {where}: {warning.dotted_path}: {warning.message}"),
             file=sys.stderr,

@@ -1,0 +1,122 @@
+"""``jdeditor check``: the posting advice of the window, on the command line.
+
+Exit 1 only when a posting cannot be read or is not valid (an error), or, with ``--strict``,
+when one has warnings; advice never fails a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from jdeditor._text import printable
+from jdeditor.checks import Context, Finding, Severity, review
+from jdeditor.files import DocumentError
+from jdeditor.library import LibraryError, PresetLibrary
+from jdeditor.model import JobDescription
+from jdeditor.user_dictionary import dictionary_path, read_words
+
+Resolve = Callable[[PresetLibrary, str], tuple[JobDescription, str]]
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="posting advice: wording, inclusion, readability, pay transparency, job boards, "
+        "spelling",
+        description="Review postings offline. Exit 1 on errors (or on warnings with --strict); "
+        "advice never fails. Pay-transparency findings are guidance, not legal advice.",
+    )
+    check.add_argument("sources", nargs="*", metavar="FILE_OR_PRESET")
+    check.add_argument("--json", action="store_true", help="every finding as JSON")
+    check.add_argument("--strict", action="store_true", help="also exit 1 on warnings")
+    check.add_argument(
+        "--rules", action="store_true", help="print the pay-transparency rule table and its date"
+    )
+    check.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="apply the pay-transparency laws in force on this date (default: today)",
+    )
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace, resolve: Resolve) -> int:
+    if args.rules:
+        from jdeditor.checks.pay_transparency import rules_table  # noqa: PLC0415
+
+        sys.stdout.write(rules_table())
+        if not args.sources:
+            return 0
+    elif not args.sources:
+        parser.error("check needs a preset name or a *.jd.json file (or --rules)")
+    context = Context(today=args.today or date.today(), words=_user_words())
+    library = PresetLibrary()
+    failed = False
+    reports = []
+    for source in args.sources:
+        try:
+            document, _ = resolve(library, source)
+        except DocumentError as error:
+            findings = error.problems
+            where = str(error.path)
+        except LibraryError as error:
+            findings = [Finding("validation.file", Severity.ERROR, (), str(error))]
+            where = source
+        else:
+            findings = review(document, context)
+            where = source
+        failed = failed or any(
+            f.severity == Severity.ERROR or (args.strict and f.severity == Severity.WARNING)
+            for f in findings
+        )
+        reports.append((where, findings))
+    if args.json:
+        json.dump(
+            {
+                "today": context.today.isoformat(),
+                "postings": [
+                    {"source": where, "findings": [f.to_json() for f in findings]}
+                    for where, findings in reports
+                ],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    else:
+        for where, findings in reports:
+            _print_report(where, findings)
+    return 1 if failed else 0
+
+
+def _print_report(where: str, findings: list[Finding]) -> None:
+    if not findings:
+        print(printable(f"{where}: no problems, no advice"))
+        return
+    for finding in findings:
+        line = f"{where}: {finding.dotted_path}: {finding.severity}: {finding.message}"
+        if finding.suggestion is not None:
+            line += f" → “{finding.suggestion}”"
+        print(printable(f"{line} [{finding.code}]"))
+    counts = dict.fromkeys(Severity, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    summary = ", ".join(f"{counts[s]} {s}" for s in Severity)
+    print(printable(f"{where}: {summary}"))
+
+
+def _user_words() -> frozenset[str]:
+    try:
+        return read_words()
+    except DocumentError as error:
+        for line in error.lines():
+            print(f"jdeditor: warning: {line} (checking without your dictionary)", file=sys.stderr)
+        return frozenset()
+
+
+__all__ = ["add_parser", "dictionary_path", "run"]
