@@ -20,8 +20,10 @@ from jdeditor import __version__
 from jdeditor.ui._platform import xcb_libraries_problem
 
 if TYPE_CHECKING:  # loaded after the first paint, in assemble()
+    from jdeditor.checks import Finding
     from jdeditor.draft import Check
     from jdeditor.library import PresetLibrary
+    from jdeditor.ui.advice import AdvicePanel, AdviceRunner
     from jdeditor.ui.documents import DocumentActions
     from jdeditor.ui.export_actions import ExportActions
     from jdeditor.ui.form import Form
@@ -33,7 +35,7 @@ if TYPE_CHECKING:  # loaded after the first paint, in assemble()
     from jdeditor.ui.session import EditSession
 
 try:
-    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from jdeditor.ui.main_window import MainWindow
@@ -90,6 +92,8 @@ class Editor:
     preview: Preview
     presets: PresetPanel
     problems: ProblemList
+    advice: AdvicePanel
+    advice_runner: AdviceRunner
     documents: DocumentActions
     exports: ExportActions
     preset_actions: PresetActions
@@ -122,6 +126,7 @@ def assemble(
     forty editors) would otherwise delay the first paint.
     """
     from jdeditor.library import PresetLibrary  # noqa: PLC0415
+    from jdeditor.ui.advice import AdvicePanel, AdviceRunner  # noqa: PLC0415
     from jdeditor.ui.autosave import Autosave  # noqa: PLC0415
     from jdeditor.ui.documents import DocumentActions  # noqa: PLC0415
     from jdeditor.ui.export_actions import ExportActions  # noqa: PLC0415
@@ -137,7 +142,9 @@ def assemble(
     status = window.show_status
     session = EditSession(window)
     form, preview, panel, problems = Form(), Preview(), PresetPanel(), ProblemList()
-    window.add_panes(panel, form, problems, preview)
+    advice = AdvicePanel()
+    window.add_panes(panel, form, problems, advice, preview)
+    runner = AdviceRunner(_user_words(status), parent=window)
     documents = DocumentActions(session, window, settings, status, window.recent_menu)
     exports = ExportActions(session, form.focus_field, window, settings, status)
     presets = PresetActions(
@@ -150,7 +157,19 @@ def assemble(
         status=status,
     )
     recovery = Recovery(session, Autosave(parent=window), window, status)
-    editor = Editor(session, form, preview, panel, problems, documents, exports, presets, recovery)
+    editor = Editor(
+        session,
+        form,
+        preview,
+        panel,
+        problems,
+        advice,
+        runner,
+        documents,
+        exports,
+        presets,
+        recovery,
+    )
     _connect(window, editor)
     return editor
 
@@ -207,6 +226,7 @@ def _connect(window: MainWindow, editor: Editor) -> None:
     _connect_presets(window, editor)
     _connect_keyboard(window, editor)
     _connect_form(window, editor)
+    _connect_advice(window, editor)
 
 
 def open_editor(
@@ -259,6 +279,64 @@ def run(path: Path | None = None, *, exit_after: str = "") -> int:
     window.installEventFilter(FirstPaint(after_paint, window))
     window.show()
     return app.exec()
+
+
+def _user_words(status: Callable[[str, int], None]) -> frozenset[str]:
+    from jdeditor.files import DocumentError  # noqa: PLC0415
+    from jdeditor.user_dictionary import read_words  # noqa: PLC0415
+
+    try:
+        return read_words()
+    except DocumentError as error:  # the check runs without them; the file is left alone
+        status("\n".join(error.lines()), 0)
+        return frozenset()
+
+
+def _connect_advice(window: MainWindow, editor: Editor) -> None:
+    """Advice follows every check after a pause; choosing one goes to its words; Apply edits."""
+    from jdeditor.draft import best_effort  # noqa: PLC0415
+    from jdeditor.files import DocumentError  # noqa: PLC0415
+    from jdeditor.ui.advice import apply_finding  # noqa: PLC0415
+    from jdeditor.user_dictionary import add_word  # noqa: PLC0415
+
+    session, panel, runner, form = editor.session, editor.advice, editor.advice_runner, editor.form
+
+    def schedule(result: Check) -> None:
+        runner.schedule(result.document or best_effort(session.draft))
+
+    def reviewed(findings: list[Finding]) -> None:
+        window.show_summary(panel.show_advice(findings), "advice")
+        form.show_advice(findings)
+
+    def apply(finding: Finding) -> None:
+        if not apply_finding(session, finding):
+            window.show_status(
+                QCoreApplication.translate(
+                    "Advice", "That advice no longer matches the text; it is being refreshed"
+                ),
+                5000,
+            )
+            schedule(session.last_check)
+
+    def add(word: str) -> None:
+        try:
+            runner.set_words(add_word(word))
+        except DocumentError as error:
+            window.show_status("\n".join(error.lines()), 0)
+        else:
+            window.show_status(
+                QCoreApplication.translate("Advice", "Added “{word}” to your dictionary").format(
+                    word=word
+                ),
+                5000,
+            )
+
+    session.checked.connect(schedule)
+    runner.reviewed.connect(reviewed)
+    panel.findingChosen.connect(lambda finding: form.select_text(finding.path, finding.span))
+    panel.applyRequested.connect(apply)
+    panel.addWordRequested.connect(add)
+    runner.schedule(session.last_check.document or best_effort(session.draft), now=True)
 
 
 def _connect_presets(window: MainWindow, editor: Editor) -> None:

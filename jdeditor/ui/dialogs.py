@@ -114,7 +114,7 @@ def ask_fix_first(parent: QWidget, title: str, text: str, reasons: list[str]) ->
     box.setWindowTitle(title)
     box.setText(text)
     box.setInformativeText(_bullets(reasons))
-    go = box.addButton(_tr("&Go to the First Problem"), QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(_tr("&Go to the First Finding"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(go)
     box.exec()

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from jdeditor.checks import FieldPath, Severity, review
+from jdeditor.checks import FieldPath, Severity
 from jdeditor.files import DocumentError, atomic_write, same_file
 from jdeditor.outline import build_outline
 from jdeditor.ui import dialogs
@@ -59,7 +59,7 @@ class ExportActions(QObject):
             ):
                 self._focus_field(check.errors[0].path)
             return
-        warnings = [f for f in review(document) if f.severity == Severity.WARNING]
+        warnings = [f for f in check.problems if f.severity == Severity.WARNING]
         if warnings:
             choice = dialogs.ask_export_with_warnings(
                 self._parent, [warning.message for warning in warnings]

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from jdeditor.checks import FieldPath, Problem
+from jdeditor.checks import FieldPath, Finding
+from jdeditor.ui.highlights import Mark
 from jdeditor.ui.marks import level as _level
 from jdeditor.ui.marks import mark as _mark
 from jdeditor.ui.marks import show_message as _show_message
@@ -82,10 +83,18 @@ class FieldEditor(QWidget):
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
 
-    def set_problems(self, problems: list[Problem]) -> None:
+    def set_problems(self, problems: list[Finding]) -> None:
         """Problems whose path starts with this editor's path; empty clears the mark."""
         _show_message(self._message, problems)
         _mark(self._editor, _level(problems))
+
+    def set_marks(self, marks: dict[FieldPath, list[Mark]]) -> None:
+        """Wavy lines under words (spelling, advice), keyed by the full path of the text they
+        are in; editors of text show them, the others have none to show."""
+
+    def select_text(self, path: FieldPath, start: int, end: int) -> None:
+        """Focus the text at ``path`` with its characters ``[start, end)`` selected."""
+        self.focus_path(path)
 
     def buddy(self) -> QWidget:
         """The widget a label's mnemonic focuses: one that takes focus itself, as QLabel

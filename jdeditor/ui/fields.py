@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from jdeditor.checks import FieldPath, Problem
+from jdeditor.checks import FieldPath, Finding
 from jdeditor.ui.field_editor import Choices, ComboBox, FieldEditor, SpinBox, show_line_text
+from jdeditor.ui.highlights import Mark, TextMarks, set_line_marks, utf16
 from jdeditor.ui.list_editor import ListEditor
 from jdeditor.ui.pay_field import PayField
 
@@ -40,11 +42,28 @@ class LineField(FieldEditor):
         super().__init__(path, label, parent)
         self.line = QLineEdit(self)
         self.line.setPlaceholderText(placeholder)
-        self.line.textEdited.connect(lambda text: self.edited.emit(text, "type"))
+        self.line.textEdited.connect(self._typed)
+        self._marks: list[Mark] = []
         self._finish(self.line, tooltip)
+
+    def _typed(self, text: str) -> None:
+        if self._marks:  # they would sit on the wrong letters until the next advice
+            self.set_marks({})
+        self.edited.emit(text, "type")
 
     def set_value(self, value: Any) -> None:
         show_line_text(self.line, value if isinstance(value, str) else "")
+
+    def set_marks(self, marks: dict[FieldPath, list[Mark]]) -> None:
+        found = marks.get(self.path, [])
+        if found != self._marks:
+            self._marks = found
+            set_line_marks(self.line, found)
+
+    def select_text(self, path: FieldPath, start: int, end: int) -> None:
+        self.line.setFocus(Qt.FocusReason.OtherFocusReason)
+        text = self.line.text()
+        self.line.setSelection(utf16(text, start), utf16(text, end) - utf16(text, start))
 
 
 class TextField(FieldEditor):
@@ -60,7 +79,20 @@ class TextField(FieldEditor):
         self.text.setMaximumHeight(self.fontMetrics().height() * 9)
         self._setting = False
         self.text.textChanged.connect(self._changed)
+        self._marks = TextMarks(self.text.document())
         self._finish(self.text, tooltip)
+
+    def set_marks(self, marks: dict[FieldPath, list[Mark]]) -> None:
+        self._marks.set_marks(marks.get(self.path, []))
+
+    def select_text(self, path: FieldPath, start: int, end: int) -> None:
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        text = self.text.toPlainText()
+        cursor = self.text.textCursor()
+        cursor.setPosition(utf16(text, start))
+        cursor.setPosition(utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
 
     @Slot()
     def _changed(self) -> None:
@@ -192,8 +224,8 @@ class ListField(FieldEditor):
     def buddy(self) -> QWidget:
         return self.editor.list_widget()
 
-    def set_problems(self, problems: list[Problem]) -> None:
-        by_row: dict[int | None, list[Problem]] = {}
+    def set_problems(self, problems: list[Finding]) -> None:
+        by_row: dict[int | None, list[Finding]] = {}
         for problem in problems:
             rest = problem.path[len(self.path) :]
             key = rest[0] if rest and isinstance(rest[0], int) else None
@@ -203,3 +235,18 @@ class ListField(FieldEditor):
     def focus_path(self, path: FieldPath) -> None:
         rest = path[len(self.path) :]
         self.editor.focus_row(rest[0] if rest and isinstance(rest[0], int) else None)
+
+    def set_marks(self, marks: dict[FieldPath, list[Mark]]) -> None:
+        by_row = {}
+        for path, found in marks.items():
+            rest = path[len(self.path) :]
+            if path[: len(self.path)] == self.path and len(rest) == 1 and isinstance(rest[0], int):
+                by_row[rest[0]] = found
+        self.editor.set_marks(by_row)
+
+    def select_text(self, path: FieldPath, start: int, end: int) -> None:
+        rest = path[len(self.path) :]
+        if rest and isinstance(rest[0], int):
+            self.editor.select_text(rest[0], start, end)
+        else:
+            self.focus_path(path)

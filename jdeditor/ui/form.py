@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdeditor.checks import FieldPath, Problem
+from jdeditor.checks import Family, FieldPath, Finding
 from jdeditor.draft import Draft, value_at
 from jdeditor.model import (
     EducationLevel,
@@ -47,6 +47,7 @@ from jdeditor.ui.fields import (
     TextField,
     YearsField,
 )
+from jdeditor.ui.highlights import Mark
 from jdeditor.ui.problems import ErrorDisclosure
 
 _LAYOUT_LEVELS = 8
@@ -322,15 +323,34 @@ class Form(QScrollArea):
         """Mark only the errors ``disclosure`` shows, and tell it which fields the user edits."""
         self._disclosure = disclosure
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Finding]) -> None:
         """Mark each field with its problems; clear the marks of fields that have none."""
-        by_editor: dict[FieldPath, list[Problem]] = {path: [] for path in self._editors}
+        by_editor: dict[FieldPath, list[Finding]] = {path: [] for path in self._editors}
         for problem in self._disclosure.shown(problems):
             owner = self.editor_path_for(problem.path)
             if owner is not None:
                 by_editor[owner].append(problem)
         for path, owned in by_editor.items():
             self._editors[path].set_problems(owned)
+
+    def show_advice(self, findings: list[Finding]) -> None:
+        """Wavy lines under the words the advice is about: red for spelling, blue otherwise."""
+        marks: dict[FieldPath, list[Mark]] = {}
+        for finding in findings:
+            if finding.span is not None and finding.path:
+                kind = "spelling" if finding.family == Family.SPELLING else "advice"
+                marks.setdefault(finding.path, []).append((*finding.span, kind))
+        for editor in self._editors.values():
+            editor.set_marks(marks)
+
+    def select_text(self, path: FieldPath, span: tuple[int, int] | None) -> None:
+        """Go to the field at ``path``; with ``span``, select those characters of its text."""
+        owner = self.editor_path_for(path)
+        if owner is None:
+            return
+        self.focus_field(path)
+        if span is not None:
+            self._editors[owner].select_text(path, *span)
 
     def editor_path_for(self, path: FieldPath) -> FieldPath | None:
         """The editor that shows ``path``: the one whose path is its longest prefix."""

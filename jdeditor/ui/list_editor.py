@@ -15,21 +15,24 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRectF,
     QSize,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -37,11 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdeditor.checks import Problem
+from jdeditor.checks import Finding
+from jdeditor.ui.highlights import Mark, paint_item_marks, utf16
 from jdeditor.ui.icons import icon
 from jdeditor.ui.marks import level, mark, show_message
 
 _SEVERITY = Qt.ItemDataRole.UserRole
+_MARKS = Qt.ItemDataRole.UserRole + 1
 _MAX_LINES = 22
 """Past about twenty lines the list scrolls inside itself rather than stretching the form."""
 
@@ -62,6 +67,31 @@ class _ItemDelegate(QStyledItemDelegate):
         probe.setFont(parent.font())
         probe.setFrame(False)
         self._editor_height = probe.sizeHint().height()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        marks = index.data(_MARKS)
+        if not marks:
+            return
+        # Where Qt's item views draw the text: the text sub-rectangle less the style's margin.
+        view_option = QStyleOptionViewItem(option)
+        self.initStyleOption(view_option, index)
+        widget = view_option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, view_option, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        paint_item_marks(
+            painter,
+            QRectF(rect.adjusted(margin, 0, -margin, 0)),
+            view_option.text,
+            marks,
+            view_option.font,
+        )
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -176,7 +206,7 @@ class ListEditor(QWidget):
         self._fit_height()
         self._update_buttons()
 
-    def set_problems(self, by_row: dict[int | None, list[Problem]]) -> None:
+    def set_problems(self, by_row: dict[int | None, list[Finding]]) -> None:
         """Mark items with problems (by row); list-wide problems (key None) show below."""
         # Marks are not edits: without blocking, each icon change would report itemChanged.
         self._list.blockSignals(True)
@@ -198,6 +228,31 @@ class ListEditor(QWidget):
         everything = [p for problems in by_row.values() for p in problems]
         show_message(self._message, everything)
         mark(self._list, level(everything))
+
+    def set_marks(self, by_row: dict[int, list[Mark]]) -> None:
+        """Wavy lines under words of items (spelling, advice); rows not named have none."""
+        self._list.blockSignals(True)
+        try:
+            for row in range(self._list.count()):
+                marks = by_row.get(row) or None
+                item = self._item(row)
+                if item.data(_MARKS) != marks:
+                    item.setData(_MARKS, marks)
+        finally:
+            self._list.blockSignals(False)
+
+    def select_text(self, row: int, start: int, end: int) -> None:
+        """Edit item ``row`` with its characters ``[start, end)`` selected."""
+        if not 0 <= row < self._list.count():
+            return
+        item = self._item(row)
+        self._list.setCurrentRow(row)
+        self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._list.editItem(item)
+        editor = self._list.indexWidget(self._list.indexFromItem(item))
+        if isinstance(editor, QLineEdit):
+            text = editor.text()
+            editor.setSelection(utf16(text, start), utf16(text, end) - utf16(text, start))
 
     def focus_row(self, row: int | None) -> None:
         self._list.setFocus(Qt.FocusReason.OtherFocusReason)

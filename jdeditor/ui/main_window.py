@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
             tr("&Find…"), keys.Find, tip=tr("Find text in the posting and go to its field")
         )
         self.next_pane_action = self._action(
-            tr("&Next Pane"), "F6", tip=tr("Presets, form, problems, preview")
+            tr("&Next Pane"), "F6", tip=tr("Presets, form, problems, advice, preview")
         )
         self.previous_pane_action = self._action(tr("P&revious Pane"), "Shift+F6")
         self.shortcuts_action = self._action(tr("&Keyboard Shortcuts"))
@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
 
     def create_status_bar(self) -> None:
         self.problem_summary = QLabel(self)
+        self._summary = {"problems": "", "advice": ""}
         self.statusBar().addPermanentWidget(self.problem_summary)
         self.open_export_button = QPushButton(self.tr("Open"), self)
         self.show_export_button = QPushButton(self.tr("Show in Folder"), self)
@@ -238,16 +239,22 @@ class MainWindow(QMainWindow):
 
     # -- what the assembled parts report ------------------------------------------------------
     def add_panes(
-        self, presets: QWidget, form: QWidget, problems: QWidget, preview: QWidget
+        self, presets: QWidget, form: QWidget, problems: QWidget, advice: QWidget, preview: QWidget
     ) -> None:
-        """The three panes (the form with its problem list under it) in place of "Loading…"."""
+        """The three panes in place of "Loading…": presets, the form (with the problems and the
+        posting advice side by side under it) and the preview."""
         self._loading.hide()
         self._loading.setParent(None)
+        under = QSplitter(Qt.Orientation.Horizontal)
+        under.setObjectName("problemsAndAdvice")
+        under.addWidget(problems)
+        under.addWidget(advice)
+        under.setSizes([300, 300])
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.addWidget(form)
-        centre.addWidget(problems)
-        centre.setSizes([700, 120])
-        self._panes = [presets, form, problems, preview]
+        centre.addWidget(under)
+        centre.setSizes([580, 240])
+        self._panes = [presets, form, problems, advice, preview]
         for action in (self.next_pane_action, self.previous_pane_action):
             action.setEnabled(True)
         for pane in (presets, centre, preview):
@@ -361,8 +368,10 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str, timeout: int = 0) -> None:
         self.statusBar().showMessage(message, timeout)
 
-    def show_summary(self, text: str) -> None:
-        self.problem_summary.setText(text)
+    def show_summary(self, text: str, part: str = "problems") -> None:
+        """One part of the status bar's summary: 'problems' (errors and warnings) or 'advice'."""
+        self._summary[part] = text
+        self.problem_summary.setText(" · ".join(t for t in self._summary.values() if t))
 
     def show_document(self, name: str, *, modified: bool) -> None:
         self.setWindowTitle(f"{name}[*] — jdeditor")

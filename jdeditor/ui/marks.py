@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QWidget
 
 if TYPE_CHECKING:  # the window shell imports this module; the model loads after first paint
-    from jdeditor.checks import Problem
+    from jdeditor.checks import Finding
 
 STYLE_SHEET = """
 *[problem="error"] { border: 1px solid #d32f2f; border-radius: 2px; }
@@ -21,7 +21,7 @@ QLabel#problemMessage[problem="warning"] { color: #9a6b00; border: none; }
 """
 
 
-def level(problems: list[Problem]) -> str:
+def level(problems: list[Finding]) -> str:
     """'error' if any problem is an error, 'warning' if only warnings, '' if none."""
     if any(p.severity == "error" for p in problems):
         return "error"
@@ -36,7 +36,7 @@ def mark(widget: QWidget, value: str) -> None:
         widget.style().polish(widget)
 
 
-def show_message(label: QLabel, problems: list[Problem]) -> None:
+def show_message(label: QLabel, problems: list[Finding]) -> None:
     text = "\n".join(p.message for p in problems)
     label.setText(text)
     label.setVisible(bool(text))

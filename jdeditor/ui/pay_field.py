@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from jdeditor.checks import FieldPath, Problem
+from jdeditor.checks import FieldPath, Finding
 from jdeditor.ui.field_editor import Choices, ComboBox, FieldEditor, SpinBox, show_line_text
 from jdeditor.ui.marks import level as _level
 from jdeditor.ui.marks import mark as _mark
@@ -151,7 +151,7 @@ class PayField(FieldEditor):
         finally:
             self._setting = False
 
-    def set_problems(self, problems: list[Problem]) -> None:
+    def set_problems(self, problems: list[Finding]) -> None:
         _show_message(self._message, problems)
         for name, part in self._parts.items():
             _mark(part, _level([p for p in problems if p.path[len(self.path) :][:1] == (name,)]))

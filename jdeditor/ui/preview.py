@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from jdeditor.checks import Problem, Severity
+from jdeditor.checks import Finding, Severity
 from jdeditor.draft import Draft, best_effort, value_at
 from jdeditor.export.html import render_html
 from jdeditor.outline import build_outline
@@ -22,7 +22,7 @@ class Preview(QTextBrowser):
         self.setAccessibleName(self.tr("Preview"))
         self.setToolTip(self.tr("How the posting will look; updated as you type"))
         self._draft: Draft | None = None
-        self._pay_errors: list[Problem] = []
+        self._pay_errors: list[Finding] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -33,7 +33,7 @@ class Preview(QTextBrowser):
         self._draft = draft
         self._timer.start()
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Finding]) -> None:
         """The shown draft's check: a wrong pay range is said in place of the pay line."""
         pay_errors = [
             problem

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from jdeditor.checks import FieldPath, Problem, Severity
+from jdeditor.checks import FieldPath, Finding, Severity
 from jdeditor.draft import Check
 from jdeditor.ui.icons import icon
 
@@ -48,7 +48,7 @@ class ErrorDisclosure:
         self._everything = True
         return True
 
-    def shows(self, problem: Problem) -> bool:
+    def shows(self, problem: Finding) -> bool:
         if self._everything or problem.severity != Severity.ERROR or not problem.path:
             return True
         path = problem.path
@@ -56,7 +56,7 @@ class ErrorDisclosure:
         # it (a list that needs an item), whichever path is the longer.
         return any(path[: len(t)] == t or t[: len(path)] == path for t in self._touched)
 
-    def shown(self, problems: list[Problem]) -> list[Problem]:
+    def shown(self, problems: list[Finding]) -> list[Finding]:
         return [problem for problem in problems if self.shows(problem)]
 
 

@@ -21,11 +21,18 @@ _SET_VALUE_ID = 1
 
 class SetValue(QUndoCommand):
     def __init__(
-        self, session: EditSession, path: FieldPath, old: Any, new: Any, merge_key: str
+        self,
+        session: EditSession,
+        path: FieldPath,
+        old: Any,
+        new: Any,
+        merge_key: str,
+        *,
+        name: str = "",
     ) -> None:
         label = field_label(path) if path else "document"
         super().__init__(
-            QCoreApplication.translate("EditSession", "Edit {field}").format(field=label)
+            name or QCoreApplication.translate("EditSession", "Edit {field}").format(field=label)
         )
         self._session, self.path, self.old, self.new, self.merge_key = (
             session,
@@ -116,12 +123,13 @@ class EditSession(QObject):
         self.checked.emit(self._check)
         self.fileChanged.emit()
 
-    def set_value(self, path: FieldPath, value: Any, merge_key: str = "") -> None:
-        """The user changed a field: one undoable step (merged into the last when typing)."""
+    def set_value(self, path: FieldPath, value: Any, merge_key: str = "", name: str = "") -> None:
+        """The user changed a field: one undoable step (merged into the last when typing);
+        ``name`` names the step in the Undo menu when it is not a plain edit."""
         old = value_at(self._draft, path)
         if old == value:
             return
-        self.undo_stack.push(SetValue(self, path, old, value, merge_key))
+        self.undo_stack.push(SetValue(self, path, old, value, merge_key, name=name))
 
     def apply(self, path: FieldPath, value: Any) -> None:
         """Set a value without recording it; for undo commands only."""

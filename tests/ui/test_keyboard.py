@@ -325,7 +325,7 @@ def test_ctrl_z_in_the_find_box_is_the_find_box_own(window: MainWindow, agent: E
 
 # -- F6 ----------------------------------------------------------------------------------------
 def test_f6_cycles_the_panes_and_shift_f6_goes_back(window: MainWindow, agent: Editor) -> None:
-    panes = [agent.presets, agent.form, agent.problems, agent.preview]
+    panes = [agent.presets, agent.form, agent.problems, agent.advice, agent.preview]
     title = field(agent, "title").line
     title.setFocus()
 
@@ -334,10 +334,10 @@ def test_f6_cycles_the_panes_and_shift_f6_goes_back(window: MainWindow, agent: E
         return next(p for p in panes if p is focus or p.isAncestorOf(focus))
 
     seen = []
-    for _ in range(4):
+    for _ in range(5):
         QTest.keyClick(focused(), Qt.Key.Key_F6)
         seen.append(pane())
-    assert seen == [agent.problems, agent.preview, agent.presets, agent.form]
+    assert seen == [agent.problems, agent.advice, agent.preview, agent.presets, agent.form]
     assert title.hasFocus()  # back in the form: the field it left
     QTest.keyClick(title, Qt.Key.Key_F6, SHIFT)
     assert pane() is agent.presets

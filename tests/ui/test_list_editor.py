@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from jdeditor.checks import Problem, Severity
+from jdeditor.checks import Finding, Severity
 from jdeditor.ui.list_editor import ListEditor
 
 
@@ -141,7 +141,9 @@ def test_rows_with_problem_icons_all_show_without_a_scroll_bar(
 ) -> None:
     """Icons make a row taller: the list grows with them instead of scrolling inside."""
     editor.set_items(["[Benefit, e.g. health insurance]", "[Benefit, e.g. time off]", "Training"])
-    warning = Problem(Severity.WARNING, ("benefits", 0), "Benefits, item 1 has a placeholder")
+    warning = Finding(
+        "placeholders.left", Severity.WARNING, ("benefits", 0), "Benefits, item 1 has a placeholder"
+    )
     editor.set_problems({0: [warning], 1: [replace(warning, path=("benefits", 1))]})
     view = editor.list_widget()
     viewport = view.viewport()

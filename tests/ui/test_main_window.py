@@ -107,7 +107,7 @@ def test_min_pay_above_max_is_shown_and_blocks_export(
     listed = [problems.item(i).text() for i in range(problems.count())]
     assert "Maximum pay must not be less than the minimum pay (50,000)" in listed
 
-    scripted.answer("ask_fix_first", True)  # "Go to the First Problem"
+    scripted.answer("ask_fix_first", True)  # "Go to the First Finding"
     window.export_action.trigger()
     ((title, text, reasons),) = scripted.called("ask_fix_first")
     assert (title, text) == (

@@ -1,0 +1,315 @@
+"""Posting advice in the window: the review run after a typing pause on a worker thread, and
+the panel that lists its advice by family, beside the problems.
+
+The review reads an immutable posting (frozen models), so handing it to another thread is safe;
+a result that arrives after a newer edit was scheduled is dropped (each run has a number).
+Typing never waits for it: the keystroke's own check (errors and warnings) is ``draft.check``,
+which runs the cheap families only.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jdeditor.checks import (
+    Context,
+    Family,
+    Finding,
+    Severity,
+    advice,
+    apply_suggestion,
+    review,
+)
+from jdeditor.draft import best_effort, value_at
+from jdeditor.model import JobDescription
+
+if TYPE_CHECKING:
+    from jdeditor.ui.session import EditSession
+
+PAUSE_MS = 300
+"""Advice waits for this pause in typing: long enough to skip a burst of keys, short enough to
+feel immediate (about the gap between two words)."""
+
+_FINDING = Qt.ItemDataRole.UserRole
+
+
+class AdviceRunner(QObject):
+    """Reviews the latest posting after a pause, off the GUI thread; emits ``reviewed``."""
+
+    reviewed = Signal(list)
+    """The advice (``Finding``s of severity advice) for the newest posting scheduled."""
+    _finished = Signal(int, list)
+
+    def __init__(self, words: frozenset[str] = frozenset(), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words = words
+        self._pending: JobDescription | None = None
+        self._number = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PAUSE_MS)
+        self._timer.timeout.connect(self._start)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jdeditor-advice")
+        # Queued: the worker's signal is delivered on the GUI thread, in its event loop.
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.destroyed.connect(lambda: self._pool.shutdown(wait=False, cancel_futures=True))
+
+    def schedule(self, document: JobDescription | None, *, now: bool = False) -> None:
+        """Review ``document`` once typing pauses (``now``: at the next turn of the loop)."""
+        self._pending = document
+        self._number += 1
+        self._timer.start(0 if now else PAUSE_MS)
+
+    def set_words(self, words: frozenset[str]) -> None:
+        """The user's dictionary changed: review again with it."""
+        self._words = words
+        if self._pending is not None:
+            self.schedule(self._pending, now=True)
+
+    def wait(self, timeout: float = 10.0) -> None:
+        """For tests and benchmarks: finish the scheduled review now (the timer is skipped)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._start()
+
+    @Slot()
+    def _start(self) -> None:
+        document, number = self._pending, self._number
+        if document is None:
+            self.reviewed.emit([])
+            return
+        context = Context(today=date.today(), words=self._words)
+        future = self._pool.submit(review, document, context)
+        future.add_done_callback(lambda done: self._done(number, done))
+
+    def _done(self, number: int, future: Future[list[Finding]]) -> None:
+        # On the worker thread: only a signal may cross back.
+        if future.cancelled():
+            return
+        error = future.exception()
+        found = future.result() if error is None else [_failed(error)]
+        self._finished.emit(number, found)
+
+    @Slot(int, list)
+    def _deliver(self, number: int, found: list[Finding]) -> None:
+        if number == self._number:  # else a newer edit is on its way
+            self.reviewed.emit(advice(found))
+
+
+def apply_finding(session: EditSession, finding: Finding) -> bool:
+    """Put the finding's suggestion in the posting as one undoable step.
+
+    Only while the finding still holds: advice trails typing by a pause, so the text may have
+    changed since. The finding's family is asked again about the posting as it is now; False
+    when the finding is no longer among its answers (nothing is changed then).
+    """
+    text = value_at(session.draft, finding.path)
+    if not isinstance(text, str) or finding.suggestion is None:
+        return False
+    document = session.last_check.document or best_effort(session.draft)
+    if finding not in review(document, families=[finding.family]):
+        return False
+    name = QCoreApplication.translate("Advice", "Apply “{suggestion}”").format(
+        suggestion=finding.suggestion
+    )
+    session.set_value(finding.path, apply_suggestion(text, finding), name=name)
+    return True
+
+
+def _failed(error: BaseException) -> Finding:
+    """A bug in a check must not take the window down: say so where the advice would be."""
+    return Finding(
+        "validation.advice-failed",
+        Severity.ADVICE,
+        (),
+        f"The posting advice could not be computed ({type(error).__name__}); "
+        "your posting is unaffected. Please report this.",
+    )
+
+
+class _WrappingTree(QTreeWidget):
+    """A tree whose long items wrap to its width, also after the pane is resized (a tree lays
+    its rows out once; without a new layout they keep the height of the old width)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Give each item the height its text takes wrapped at the tree's width."""
+        viewport = self.viewport()
+        if viewport is None:
+            return
+        metrics = self.fontMetrics()
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        for group_index in range(self.topLevelItemCount()):
+            group = self.topLevelItem(group_index)
+            if group is None:
+                continue
+            width = max(viewport.width() - 2 * self.indentation() - margin, 40)
+            for index in range(group.childCount()):
+                child = group.child(index)
+                if child is None:
+                    continue
+                bounds = metrics.boundingRect(
+                    QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, child.text(0)
+                )
+                child.setSizeHint(0, QSize(width, bounds.height() + 4))
+        self.scheduleDelayedItemsLayout()
+
+
+class AdvicePanel(QWidget):
+    """Advice grouped by family with counts; choosing an item goes to its field and words."""
+
+    findingChosen = Signal(object)
+    applyRequested = Signal(object)
+    addWordRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = self.tr
+        self.setObjectName("advicePanel")
+        self._title = QLabel(tr("Posting advice"), self)
+        self._title.setObjectName("adviceTitle")
+        self.tree = _WrappingTree(self)
+        self.tree.setAccessibleName(tr("Posting advice"))
+        self.tree.setToolTip(tr("Advice to weigh: it never blocks saving or export"))
+        self.apply_button = QPushButton(tr("Apply Suggestion"), self)
+        self.apply_button.setToolTip(tr("Replace the words with the suggestion (undoable)"))
+        self.add_word_button = QPushButton(tr("Add to Dictionary"), self)
+        self.add_word_button.setToolTip(tr("Accept this spelling from now on"))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.add_word_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self._title)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.tree)
+        # The form above sets the column's width: a narrow column clips the buttons rather
+        # than the form (whose fields then scroll sideways).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._findings: list[Finding] = []
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+        self.apply_button.clicked.connect(self._apply)
+        self.add_word_button.clicked.connect(self._add_word)
+        self._update_buttons()
+
+    @property
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def show_advice(self, findings: list[Finding]) -> str:
+        """List ``findings`` by family; returns the count for the status bar ('5 advice')."""
+        current = self.selected()
+        collapsed = {  # a group the user closed stays closed
+            group.text(0).rsplit(" (", 1)[0] for group in self._groups() if not group.isExpanded()
+        }
+        self._findings = list(findings)
+        self.tree.clear()
+        by_family: dict[Family, list[Finding]] = {}
+        for finding in findings:
+            by_family.setdefault(finding.family, []).append(finding)
+        for family in Family:
+            items = by_family.get(family)
+            if not items:
+                continue
+            group = QTreeWidgetItem([f"{self.tr(family.label)} ({len(items)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for finding in items:
+                child = QTreeWidgetItem([_line(finding)])
+                child.setData(0, _FINDING, finding)
+                tip = finding.message + (f"\n\n{finding.source}" if finding.source else "")
+                child.setToolTip(0, tip)
+                group.addChild(child)
+                if finding == current:
+                    self.tree.setCurrentItem(child)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(self.tr(family.label) not in collapsed)
+        self.tree.fit_rows()
+        self._title.setText(
+            self.tr("Posting advice ({count})").format(count=len(findings))
+            if findings
+            else self.tr("Posting advice: nothing to suggest")
+        )
+        self._update_buttons()
+        return self.tr("{count} advice").format(count=len(findings))
+
+    def selected(self) -> Finding | None:
+        item = self.tree.currentItem()
+        data = item.data(0, _FINDING) if item is not None else None
+        return data if isinstance(data, Finding) else None
+
+    def select(self, finding: Finding) -> None:
+        for group in self._groups():
+            for index in range(group.childCount()):
+                child = group.child(index)
+                if child is not None and child.data(0, _FINDING) == finding:
+                    self.tree.setCurrentItem(child)
+                    return
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        found = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [group for group in found if group is not None]
+
+    @Slot(QTreeWidgetItem)
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        finding = item.data(0, _FINDING)
+        if isinstance(finding, Finding):
+            self.findingChosen.emit(finding)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        finding = self.selected()
+        self.apply_button.setEnabled(finding is not None and finding.suggestion is not None)
+        self.add_word_button.setEnabled(
+            finding is not None and finding.family == Family.SPELLING and bool(finding.found)
+        )
+
+    @Slot()
+    def _apply(self) -> None:
+        finding = self.selected()
+        if finding is not None and finding.suggestion is not None:
+            self.applyRequested.emit(finding)
+
+    @Slot()
+    def _add_word(self) -> None:
+        finding = self.selected()
+        if finding is not None and finding.found:
+            self.addWordRequested.emit(finding.found[0])
+
+
+def _line(finding: Finding) -> str:
+    if finding.suggestion is None:
+        return finding.message
+    return f"{finding.message}  → “{finding.suggestion}”"
