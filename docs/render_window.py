@@ -1,5 +1,6 @@
-"""Make docs/window.png and docs/window-small.png (the real window, Manager preset loaded) and
-docs/start-page.png (what a first start shows).
+"""Make docs/window.png and docs/window-small.png (the real window, Manager preset loaded),
+docs/window-advice.png (a draft with posting advice to give) and docs/start-page.png (what a
+first start shows).
 
 Runs the window on a virtual X screen and photographs the screen, as a user would see it.
 Needs xvfb-run (Debian: xvfb), ImageMagick's ``import`` and Qt's xcb libraries
@@ -20,6 +21,21 @@ SIZES = {
     "window.png": (1400, 860),
     "window-small.png": (1024, 700),
     "start-page.png": (1024, 700),
+    "window-advice.png": (1400, 860),
+}
+
+ADVICE_DRAFT = {
+    "title": "Rockstar Customer Service Agent",
+    "summary": "Join our young, energetic team! Our top salesman will coach you to recieve "
+    "and resolve calls from day one.",
+    "responsibilities": [
+        "Answer inbound calls and recieve complaints with patience",
+        "Must be able to lift 50 pounds",
+        "Work hard, play hard with the guys on the floor",
+    ],
+    "location": {"locality": "Denver", "region": "CO", "country": "US"},
+    "employment_type": "full-time",
+    "company": {"name": "Acme Support"},
 }
 
 
@@ -37,7 +53,12 @@ def photograph(target: Path, width: int, height: int) -> None:
     window.setGeometry(0, 0, width, height)
     window.show()
 
+    taken: list[bool] = []
+
     def shoot() -> None:
+        if taken:  # the advice can arrive more than once
+            return
+        taken.append(True)
         subprocess.run(
             ["import", "-window", "root", "-crop", f"{width}x{height}+0+0", str(target)], check=True
         )
@@ -48,13 +69,19 @@ def photograph(target: Path, width: int, height: int) -> None:
 
     # Let the screen settle and paint first; the start page is modal, so the shot is timed
     # from before it opens.
-    QTimer.singleShot(1500, shoot)
+    if target.name != "window-advice.png":  # that one waits for the advice, below
+        QTimer.singleShot(1500, shoot)
     if target.name.startswith("start"):
         open_editor(window, settings, start_page=True)
         return
     editor = open_editor(window, settings)
-    editor.preset_actions.start_from_preset("Manager")
-    editor.presets.select("Manager")
+    if target.name == "window-advice.png":
+        editor.advice_runner.reviewed.connect(lambda _found: QTimer.singleShot(800, shoot))
+        editor.session.load(ADVICE_DRAFT, None, "Advice example")
+        editor.form.focus_field(("title",))
+    else:
+        editor.preset_actions.start_from_preset("Manager")
+        editor.presets.select("Manager")
     editor.preview.render_now()
     app.exec()
     editor.session.undo_stack.setClean()
