@@ -21,17 +21,9 @@ Warnings make the export ask first; advice never asks and never blocks.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 
-from jdeditor.checks import (
-    inclusion,
-    job_boards,
-    pay_transparency,
-    placeholders,
-    readability,
-    spelling,
-    wording,
-)
 from jdeditor.checks._core import (
     Context,
     Family,
@@ -65,6 +57,7 @@ __all__ = [
     "advice",
     "apply_suggestion",
     "company_for_placeholder",
+    "family_check",
     "field_label",
     "problems",
     "problems_from_validation_error",
@@ -74,16 +67,26 @@ __all__ = [
 
 Check = Callable[[JobDescription, Context], list[Finding]]
 
-FAMILIES: dict[Family, Check] = {
-    Family.PLACEHOLDERS: placeholders.check,
-    Family.PAY: pay_transparency.check,
-    Family.WORDING: wording.check,
-    Family.INCLUSION: inclusion.check,
-    Family.READABILITY: readability.check,
-    Family.JOB_BOARDS: job_boards.check,
-    Family.SPELLING: spelling.check,
+FAMILIES: dict[Family, str] = {
+    Family.PLACEHOLDERS: "placeholders",
+    Family.PAY: "pay_transparency",
+    Family.WORDING: "wording",
+    Family.INCLUSION: "inclusion",
+    Family.READABILITY: "readability",
+    Family.JOB_BOARDS: "job_boards",
+    Family.SPELLING: "spelling",
 }
-"""Every family a review runs, in the order its findings are listed."""
+"""Every family a review runs (its module here), in the order its findings are listed.
+
+Imported when first run: the advice families compile their word lists on import, which the
+CLI's other commands and the window's first check (warnings only) need not wait for."""
+
+
+def family_check(family: Family) -> Check:
+    module = importlib.import_module(f"jdeditor.checks.{FAMILIES[family]}")
+    check: Check = module.check
+    return check
+
 
 WARNING_FAMILIES = (Family.PLACEHOLDERS, Family.PAY)
 """The families that can warn: cheap, so the window runs them on every edit (``draft.check``);
@@ -100,8 +103,8 @@ def review(
 ) -> list[Finding]:
     """Warnings and advice on a valid posting: warnings first, each family in its order."""
     context = context or Context()
-    chosen = FAMILIES if families is None else {f: FAMILIES[f] for f in families}
-    findings = [finding for check in chosen.values() for finding in check(document, context)]
+    chosen = list(FAMILIES) if families is None else list(families)
+    findings = [finding for family in chosen for finding in family_check(family)(document, context)]
     return sorted(_one_per_word(findings), key=lambda finding: _ORDER[finding.severity])
 
 

@@ -310,6 +310,6 @@ class AdvicePanel(QWidget):
 
 
 def _line(finding: Finding) -> str:
-    if finding.suggestion is None:
+    if finding.suggestion is None or f"“{finding.suggestion}”" in finding.message:
         return finding.message
     return f"{finding.message}  → “{finding.suggestion}”"
