@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -38,8 +39,8 @@ from pydantic_core import PydanticCustomError
 
 from jdeditor._text import printable
 
-SCHEMA_VERSION = 1
-"""Version of the JSON document format written by this jdeditor."""
+SCHEMA_VERSION = 2
+"""Version of the JSON document format written by this jdeditor (2: dates posted and valid)."""
 
 # --- Limits, each with its reason -------------------------------------------------------------
 TITLE_MAX = 120
@@ -415,6 +416,25 @@ class JobDescription(_Model):
     company: Company = Field(Company(), title="Company")
     how_to_apply: HowToApply = Field(HowToApply(), title="How to apply")
     equal_opportunity: LongText = Field("", title="Equal-opportunity statement")
+    date_posted: date | None = Field(None, title="Date posted")
+    """schema.org ``datePosted``: Google for Jobs requires it; exports fill in the day of export
+    when it is not set."""
+    valid_through: date | None = Field(None, title="Apply by")
+    """schema.org ``validThrough``: the last day to apply (Colorado asks postings to say it)."""
+
+    @field_validator("valid_through")
+    @classmethod
+    def _valid_through_not_before_posted(
+        cls, valid_through: date | None, info: ValidationInfo
+    ) -> date | None:
+        posted = info.data.get("date_posted")
+        if valid_through is not None and posted is not None and valid_through < posted:
+            raise PydanticCustomError(
+                "date_order",
+                "must not be before the date posted ({posted})",
+                {"posted": posted.isoformat()},
+            )
+        return valid_through
 
     @model_validator(mode="before")
     @classmethod
@@ -447,12 +467,15 @@ LIST_PATHS: tuple[tuple[str, ...], ...] = (
 # --- Schema versions --------------------------------------------------------------------------
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
-"""``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n + 1`` one.
 
-Version 1 is the first format, so there is nothing to migrate yet; the hook is tested with a
-fake version 2 (tests/test_model.py) so that the first real migration only adds an entry here.
-"""
+def _add_dates(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added ``date_posted`` and ``valid_through``, both optional: a version-1
+    document is a version-2 document without them."""
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_dates}
+"""``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n + 1`` one."""
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -292,6 +292,9 @@ def _how_to_apply(document: JobDescription) -> list[Block]:
         blocks.append(Paragraph(("Email: ", Link(apply.email, f"mailto:{apply.email}"))))
     if apply.url:
         blocks.append(Paragraph(("Apply online: ", Link(_display_address(apply.url), apply.url))))
+    if document.valid_through is not None:
+        day = document.valid_through
+        blocks.append(Paragraph((f"Apply by {day.day} {day:%B %Y}",)))
     return blocks
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -117,4 +118,8 @@ def job_descriptions(draw: st.DrawFn) -> JobDescription:
         },
         "equal_opportunity": draw(paragraph()),
     }
+    posted = draw(st.none() | st.dates(date(2020, 1, 1), date(2035, 12, 31)))
+    data["date_posted"] = posted
+    low = posted or date(2020, 1, 1)
+    data["valid_through"] = draw(st.none() | st.dates(low, date(2036, 12, 31)))
     return JobDescription.model_validate(data)

@@ -268,18 +268,20 @@ def test_newer_schema_version_is_refused_clearly() -> None:
 
 
 def test_older_schema_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A pretend version 2 renamed 'duties' to 'responsibilities': version 1 files still open."""
+    """A pretend next version renamed 'duties' to 'responsibilities': older files still open,
+    through every migration in turn (version 1 → 2 adds the dates)."""
 
     def rename_duties(data: dict[str, Any]) -> dict[str, Any]:
         migrated = dict(data)
         migrated["responsibilities"] = migrated.pop("duties")
         return migrated
 
-    monkeypatch.setattr(model, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(model.MIGRATIONS, 1, rename_duties)
+    next_version = model.SCHEMA_VERSION + 1
+    monkeypatch.setattr(model, "SCHEMA_VERSION", next_version)
+    monkeypatch.setitem(model.MIGRATIONS, next_version - 1, rename_duties)
     old = {"schema_version": 1, "title": "Agent", "duties": ["Answer calls"]}
     document = JobDescription.model_validate(old)
-    assert document.schema_version == 2
+    assert document.schema_version == next_version
     assert document.responsibilities == ("Answer calls",)
     assert old["duties"] == ["Answer calls"]  # the caller's data is not modified
 
@@ -309,3 +311,21 @@ def test_any_title_is_cleaned_or_refused_in_words(title: str) -> None:
         assert document.title == document.title.strip() != ""
         assert "\n" not in document.title
         assert make(title=document.title).title == document.title  # cleaning is idempotent
+
+
+def test_dates_posted_and_valid_through_are_iso_dates_in_order() -> None:
+    document = make(date_posted="2026-11-26", valid_through="2026-12-31")
+    assert str(document.valid_through) == "2026-12-31"
+    assert '"date_posted": "2026-11-26"' in document.to_json()
+    assert messages(valid_through="31/12/2026") == {
+        "valid_through": "Apply by is not a date such as 2026-12-31"
+    }
+    assert messages(date_posted="2026-11-26", valid_through="2026-11-25") == {
+        "valid_through": "Apply by must not be before the date posted (2026-11-26)"
+    }
+
+
+def test_a_version_1_file_opens_as_version_2_without_dates() -> None:
+    document = JobDescription.model_validate({"schema_version": 1, **BASE})
+    assert document.schema_version == model.SCHEMA_VERSION == 2
+    assert document.date_posted is None and document.valid_through is None

@@ -300,3 +300,12 @@ def test_a_company_name_ends_the_company_placeholder_warnings() -> None:
     other = _with_company("Acme Inc.").model_copy(update={"summary": "Join [Team name]."})
     (left,) = find_placeholders(other)
     assert left.path == ("summary",) and left.found == ("[Team name]",)
+
+
+def test_the_last_day_to_apply_is_printed_under_how_to_apply() -> None:
+    from jdeditor.export.text import render_text  # noqa: PLC0415
+
+    document = JobDescription(
+        title="Agent", responsibilities=("Answer calls",), valid_through="2027-01-05"
+    )
+    assert "Apply by 5 January 2027" in render_text(build_outline(document))

@@ -53,6 +53,10 @@ _MESSAGES = {
     "decimal_max_places": "can have at most {decimal_places} decimal places",
     "enum": "must be one of: {expected}",
     "extra_forbidden": "is not a field jdeditor knows; check the spelling",
+    "date_parsing": "is not a date such as 2026-12-31",
+    "date_from_datetime_parsing": "is not a date such as 2026-12-31",
+    "date_from_datetime_inexact": "is not a date such as 2026-12-31",
+    "date_type": "is not a date such as 2026-12-31",
 }
 
 

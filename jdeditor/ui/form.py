@@ -275,6 +275,20 @@ class Form(QScrollArea):
                 placeholder="https://example.com/apply",
             ),
         )
+        self._row(
+            company,
+            _tr("Date posted"),
+            LineField(
+                ("date_posted",),
+                _tr("Date posted"),
+                placeholder=_tr("YYYY-MM-DD; the export fills in its own date if empty"),
+            ),
+        )
+        self._row(
+            company,
+            _tr("Apply by"),
+            LineField(("valid_through",), _tr("Apply by"), placeholder=_tr("YYYY-MM-DD")),
+        )
 
         equal = self._group(_tr("Equal opportunity"))
         self._row(equal, "", TextField(("equal_opportunity",), _tr("Equal-opportunity statement")))

@@ -13,6 +13,7 @@ from docx.shared import Twips
 from hypothesis import HealthCheck, given, settings
 
 from jdeditor._text import typeset
+from jdeditor.checks import COMPANY_PLACEHOLDER, company_for_placeholder
 from jdeditor.export.docx import DocxOptions
 from jdeditor.export.reference import A4, LETTER
 from jdeditor.library import PresetLibrary
@@ -262,6 +263,10 @@ def test_any_valid_posting_exports_with_every_field(document: JobDescription) ->
     targets = set(hyperlink_targets(word).values())
 
     def present(value: str) -> bool:
+        # "[Company name]" in any text prints as the company's name once there is one.
+        named = company_for_placeholder(document)
+        if named:
+            value = value.replace(COMPANY_PLACEHOLDER, named)
         return " ".join(typeset(value, document.language).split()) in text
 
     lists = [
