@@ -14,23 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdeditor import __version__, cli_check
+from jdeditor import __version__, cli_check, cli_export
 from jdeditor._text import printable
 from jdeditor.checks import problems
 from jdeditor.export.text import render_text
 from jdeditor.files import (
     DocumentError,
-    atomic_write,
-    describe_os_error,
     read_document,
-    same_file,
 )
-from jdeditor.library import LibraryError, PresetLibrary, PresetListing, preset_file_name
+from jdeditor.library import LibraryError, PresetLibrary, PresetListing
 from jdeditor.model import JobDescription
 from jdeditor.outline import build_outline
 
 if TYPE_CHECKING:
-    from jdeditor.export.docx import DocxOptions
+    pass
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -60,25 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="also fail on warnings such as leftover placeholders"
     )
     cli_check.add_parser(commands)
-    export = commands.add_parser(
-        "export",
-        help="export a preset or a *.jd.json file to Word (.docx)",
-        description="Export to Word. Placeholders left in the posting are marked in the "
-        "document and listed as warnings.",
-    )
-    export.add_argument("source", nargs="?", help="a preset name or a *.jd.json file")
-    export.add_argument(
-        "-o", "--output", help="the .docx to write, '-' for standard output (default: NAME.docx)"
-    )
-    export.add_argument(
-        "--all-presets", action="store_true", help="export every preset, one .docx each"
-    )
-    export.add_argument(
-        "-d", "--directory", type=Path, default=Path(), help="folder for --all-presets"
-    )
-    export.add_argument(
-        "--template", type=Path, metavar="FILE", help="a company Word template (.dotx or .docx)"
-    )
+    cli_export.add_parser(commands)
     return parser
 
 
@@ -126,9 +105,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         case "validate", _:
             return _validate(args.files, strict=args.strict)
         case "export", _:
-            return _export(parser, args)
+            return cli_export.run(parser, args)
         case "check", _:
-            return cli_check.run(parser, args, _resolve_source)
+            return cli_check.run(parser, args, _preset_or_file)
     parser.print_help()
     return EXIT_USAGE
 
@@ -203,98 +182,6 @@ def _validate(files: Sequence[Path], *, strict: bool) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
-def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    # python-docx (and lxml) load only when exporting: the other commands start faster.
-    from jdeditor.export.docx import DocxOptions, template_notes  # noqa: PLC0415
-
-    if args.all_presets == bool(args.source):
-        parser.error("export needs a preset name or file, or --all-presets (not both)")
-    options = DocxOptions(template=args.template)
-    if args.template is not None:
-        for note in template_notes(args.template):
-            print(printable(f"jdeditor: warning: {args.template}: {note}"), file=sys.stderr)
-    library = PresetLibrary()
-    if args.all_presets:
-        listing = library.list_presets()
-        for skipped in listing.skipped:
-            print(f"jdeditor: warning: skipped {skipped}", file=sys.stderr)
-        _make_folder(args.directory)
-        targets = [args.directory / preset_file_name(p.name, ".docx") for p in listing.presets]
-        for target in targets:
-            _check_output(target, [args.template])
-        for preset, target in zip(listing.presets, targets, strict=True):
-            _export_one(preset.document, str(target), options)
-        return EXIT_OK
-    document, default_name = _resolve_source(library, args.source)
-    output = args.output or default_name
-    if output != "-":
-        _check_output(Path(output), [Path(args.source), args.template])
-    _export_one(document, output, options)
-    return EXIT_OK
-
-
-_FORMAT_SUFFIXES = (".docx",)
-"""What ``export`` writes; an output named otherwise would be a Word file in disguise."""
-
-
-def _check_output(output: Path, inputs: Sequence[Path | None]) -> None:
-    """Refuse an output that is one of the command's own inputs, or has the wrong suffix."""
-    if output.suffix.lower() not in _FORMAT_SUFFIXES:
-        raise DocumentError(
-            output,
-            f"is not a name for a Word document: export writes .docx files; name the output "
-            f"'{output.with_suffix('.docx').name}'",
-        )
-    for source in inputs:
-        if source is not None and same_file(output, source):
-            raise DocumentError(
-                output, "is also an input of this command; writing it would replace that input"
-            )
-
-
-def _write_stdout(data: bytes) -> None:
-    if sys.stdout is None:  # started with standard output closed
-        raise DocumentError(Path("-"), "standard output is closed; name a file with -o")
-    try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise DocumentError(
-            Path("-"), f"cannot be written to standard output: {describe_os_error(error)}"
-        ) from None
-
-
-def _resolve_source(library: PresetLibrary, source: str) -> tuple[JobDescription, str]:
-    """A *.jd.json path if it looks like one or exists, else a preset name."""
-    path = Path(source)
-    if source.endswith(".json") or path.is_file():
-        return read_document(path), path.name.removesuffix(".json").removesuffix(".jd") + ".docx"
-    preset = library.get(source)
-    return preset.document, preset_file_name(preset.name, ".docx")
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DocumentError(folder, f"cannot be created: {describe_os_error(error)}") from None
-
-
-def _export_one(document: JobDescription, output: str, options: DocxOptions) -> None:
-    from jdeditor.export.docx import render_docx  # noqa: PLC0415
-
-    data = render_docx(build_outline(document), options)
-    if output == "-":
-        _write_stdout(data)
-    else:
-        atomic_write(Path(output), data)
-        print(f"wrote {printable(output)}")
-    where = "standard output" if output == "-" else output
-    # The same review as `validate` and the window: one line per warning.
-    for warning in problems(document):
-        print(
-            printable(f"jdeditor: warning: {where}: {warning.dotted_path}: {warning.message}"),
-            file=sys.stderr,
-        )
+def _preset_or_file(library: PresetLibrary, source: str) -> tuple[JobDescription, str]:
+    document, stem, _path = cli_export.resolve_source(library, source)
+    return document, stem

@@ -179,7 +179,7 @@ def test_source_and_all_presets_are_exclusive(capsys: pytest.CaptureFixture[str]
         with pytest.raises(SystemExit) as exited:
             main(argv)
         assert exited.value.code == 2
-    assert "export needs a preset name or file, or --all-presets" in capsys.readouterr().err
+    assert "export needs preset names or files, or --all-presets" in capsys.readouterr().err
 
 
 # --- the command never replaces its own input, nor writes a format under another's name -------
@@ -200,10 +200,74 @@ def test_output_that_is_the_input_is_refused(
 def test_output_named_for_another_format_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    for name in ("agent.pdf", "agent.jd.json", "agent", "agent.docx.txt"):
+    for name in ("agent.jd.json", "agent", "agent.doc"):
         code, out, err = run(capsys, "export", "Agent", "-o", str(tmp_path / name))
         assert code == 1 and out == ""
-        assert "is not a name for a Word document: export writes .docx files" in err
+        assert "has no suffix jdeditor exports to: name it .docx, .pdf" in err
+    code, out, err = run(
+        capsys, "export", "Agent", "-o", str(tmp_path / "agent.md"), "--format", "docx"
+    )
+    assert code == 1 and out == ""
+    assert "is not a name for a Word document file: name the output 'agent.docx'" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_suffix_picks_the_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "export", "Agent", "-o", str(tmp_path / "agent.txt"))
+    assert code == 0 and out == f"wrote {tmp_path / 'agent.txt'}\n"
+    text = (tmp_path / "agent.txt").read_text(encoding="utf-8")
+    assert text.startswith("Call Center Agent\n")
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_many_postings_in_many_formats_in_one_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    code, out, _ = run(
+        capsys, "export", "Agent", "Team Lead", "-d", str(folder), "--format", "docx,txt"
+    )
+    assert code == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "Agent.docx",
+        "Agent.txt",
+        "Team Lead.docx",
+        "Team Lead.txt",
+    ]
+    assert out.count("wrote ") == 4
+
+
+def test_two_postings_that_would_write_one_file_write_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, posting: JobDescription
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "night.jd.json").write_text(posting.to_json())
+    out_dir = tmp_path / "out"
+    code, _, err = run(
+        capsys,
+        "export",
+        str(tmp_path / "a" / "night.jd.json"),
+        str(tmp_path / "b" / "night.jd.json"),
+        "-d",
+        str(out_dir),
+    )
+    assert code == 1 and "would be written for two postings" in err
+    assert not out_dir.exists()
+
+
+def test_unknown_format_and_o_with_many_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for argv in (
+        ["export", "Agent", "--format", "rtf"],
+        ["export", "Agent", "Manager", "-o", str(tmp_path / "x.docx")],
+        ["export", "Agent", "--format", "docx,txt", "-o", str(tmp_path / "x.docx")],
+    ):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 2
+    assert "'rtf' is not a format" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 

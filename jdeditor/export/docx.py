@@ -14,7 +14,7 @@ import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,7 +26,11 @@ from jdeditor.export import _template, _wordml
 from jdeditor.export._template import StyleIds, TemplateError, template_notes
 from jdeditor.export._wordml import Element
 from jdeditor.export.reference import A4, LETTER
-from jdeditor.outline import Bullets, Link, Outline, Paragraph
+from jdeditor.outline import Bullets, Link, Outline, Paragraph, build_outline
+
+if TYPE_CHECKING:
+    from jdeditor.export.formats import ExportOptions
+    from jdeditor.model import JobDescription
 
 __all__ = ["DocxOptions", "TemplateError", "render_docx", "template_notes", "write_docx"]
 
@@ -47,6 +51,11 @@ class DocxOptions:
 def write_docx(outline: Outline, stream: BinaryIO, options: DocxOptions | None = None) -> None:
     """Write the posting as a .docx to a binary stream."""
     stream.write(render_docx(outline, options))
+
+
+def render_document(document: JobDescription, options: ExportOptions) -> bytes:
+    """The export registry's entry (``formats.FORMATS["docx"]``)."""
+    return render_docx(build_outline(document), DocxOptions(template=options.template))
 
 
 def render_docx(outline: Outline, options: DocxOptions | None = None) -> bytes:

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from typing import TYPE_CHECKING
 
-from jdeditor.outline import Bullets, Link, Outline, Paragraph
+from jdeditor.outline import Bullets, Link, Outline, Paragraph, build_outline
+
+if TYPE_CHECKING:
+    from jdeditor.export.formats import ExportOptions
+    from jdeditor.model import JobDescription
 
 _MAX_WIDTH = 88
+
+
+def render_document(document: JobDescription, options: ExportOptions) -> bytes:
+    """The export registry's entry: UTF-8, wrapped at ``options.width`` (80) columns."""
+    return render_text(build_outline(document), options.width).encode("utf-8")
 
 
 def render_text(outline: Outline, width: int | None = None) -> str:

@@ -1,0 +1,215 @@
+"""``jdeditor export``: postings to any format of the registry, one or many in one run.
+
+- ``export SOURCE -o OUT``: the format from ``--format`` or from OUT's suffix; a wrong pair
+  (``-o a.md --format docx``) is refused; ``-o -`` writes to standard output.
+- ``export SOURCE… -d DIR [--format md,html,pdf]`` and ``export --all-presets -d DIR``: one file
+  per posting and format, named after the posting, in DIR.
+
+Everything is checked before anything is written: an output that is an input (or the
+template), two postings that would write the same file, a suffix no format has.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from jdeditor._text import printable
+from jdeditor.checks import problems
+from jdeditor.export.formats import FORMATS, ExportOptions, Format, for_path, parse_formats
+from jdeditor.files import DocumentError, atomic_write, describe_os_error, read_document, same_file
+from jdeditor.library import PresetLibrary, preset_file_name
+from jdeditor.model import JobDescription
+
+_SUFFIX_LIST = ", ".join(f.suffix for f in FORMATS.values())
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="export presets or *.jd.json files to Word, PDF, HTML, Markdown, text or JSON-LD",
+        description="Export postings. Placeholders left in a posting are marked in the output "
+        "and listed as warnings. The format comes from --format or from the output's suffix "
+        f"({_SUFFIX_LIST}); Word (.docx) when neither says.",
+    )
+    export.add_argument("sources", nargs="*", metavar="SOURCE", help="preset names or files")
+    export.add_argument(
+        "-o", "--output", help="the file to write, '-' for standard output (one posting)"
+    )
+    export.add_argument(
+        "-d", "--directory", type=Path, help="folder for several postings or formats"
+    )
+    export.add_argument(
+        "--format",
+        metavar="FORMATS",
+        help=f"one or more of {', '.join(FORMATS)}, separated by commas (e.g. md,html,pdf)",
+    )
+    export.add_argument(
+        "--all-presets", action="store_true", help="export every preset, one file each"
+    )
+    export.add_argument(
+        "--template", type=Path, metavar="FILE", help="a company Word template (.dotx or .docx)"
+    )
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.all_presets == bool(args.sources):
+        parser.error("export needs preset names or files, or --all-presets (not both)")
+    try:
+        formats = parse_formats(args.format) if args.format else []
+    except ValueError as error:
+        parser.error(str(error))
+    library = PresetLibrary()
+    options = ExportOptions(template=args.template)
+    if args.template is not None:
+        from jdeditor.export.docx import template_notes  # noqa: PLC0415
+
+        for note in template_notes(args.template):
+            print(printable(f"jdeditor: warning: {args.template}: {note}"), file=sys.stderr)
+    postings = _postings(library, args)
+    single = len(postings) == 1 and len(formats) <= 1 and args.directory is None
+    if args.output is not None and not single:
+        parser.error("-o names one file: use -d DIR for several postings or formats")
+    if single and args.output is not None:
+        jobs = [_single_job(postings[0], args.output, formats)]
+    elif single:
+        document, stem, source = postings[0]
+        chosen = formats[0] if formats else FORMATS["docx"]
+        jobs = [(document, Path(stem + chosen.suffix), chosen, source)]
+    else:
+        folder = args.directory or Path()
+        jobs = [
+            (document, folder / (stem + chosen.suffix), chosen, source)
+            for document, stem, source in postings
+            for chosen in formats or [FORMATS["docx"]]
+        ]
+        _refuse_clashes(jobs)
+        _make_folder(folder)
+    inputs = [args.template, *(source for *_, source in jobs)]
+    for _document, target, chosen, _source in jobs:
+        if str(target) != "-":
+            _check_output(target, chosen, inputs)
+    for document, target, chosen, _source in jobs:
+        _write(document, target, chosen, options)
+    return 0
+
+
+Job = tuple[JobDescription, Path, Format, Path | None]
+
+
+def _postings(
+    library: PresetLibrary, args: argparse.Namespace
+) -> list[tuple[JobDescription, str, Path | None]]:
+    """(posting, file stem, its file if it is one) for every source asked for."""
+    if args.all_presets:
+        listing = library.list_presets()
+        for skipped in listing.skipped:
+            print(f"jdeditor: warning: skipped {skipped}", file=sys.stderr)
+        return [(p.document, preset_file_name(p.name, ""), p.path) for p in listing.presets]
+    found = []
+    for source in args.sources:
+        document, stem, path = resolve_source(library, source)
+        found.append((document, stem, path))
+    return found
+
+
+def resolve_source(library: PresetLibrary, source: str) -> tuple[JobDescription, str, Path | None]:
+    """A *.jd.json path if it looks like one or exists, else a preset name."""
+    path = Path(source)
+    if source.endswith(".json") or path.is_file():
+        return read_document(path), path.name.removesuffix(".json").removesuffix(".jd"), path
+    preset = library.get(source)
+    return preset.document, preset_file_name(preset.name, ""), None
+
+
+def _single_job(
+    posting: tuple[JobDescription, str, Path | None], output: str, formats: list[Format]
+) -> Job:
+    document, _stem, source = posting
+    target = Path(output)
+    named = for_path(target) if output != "-" else None
+    if formats:
+        chosen = formats[0]
+        if output != "-" and named is not chosen:
+            raise DocumentError(
+                target,
+                f"is not a name for a {chosen.label} file: name the output "
+                f"'{target.with_suffix(chosen.suffix).name}'",
+            )
+    elif output == "-":
+        chosen = FORMATS["docx"]
+    elif named is None:
+        raise DocumentError(
+            target,
+            f"has no suffix jdeditor exports to: name it {_SUFFIX_LIST}, or give --format",
+        )
+    else:
+        chosen = named
+    return document, target, chosen, source
+
+
+def _refuse_clashes(jobs: list[Job]) -> None:
+    seen: dict[str, Path | None] = {}
+    for _document, target, _format, source in jobs:
+        key = str(target).casefold()  # one file on case-insensitive disks too
+        if key in seen:
+            raise DocumentError(
+                target,
+                "would be written for two postings; export them to different folders "
+                f"({seen[key] or 'a preset'} and {source or 'a preset'})",
+            )
+        seen[key] = source
+
+
+def _check_output(output: Path, chosen: Format, inputs: Sequence[Path | None]) -> None:
+    if for_path(output) is not chosen:
+        raise DocumentError(
+            output,
+            f"is not a name for a {chosen.label} file: export writes {chosen.suffix} files "
+            f"here; name the output '{output.with_suffix(chosen.suffix).name}'",
+        )
+    for source in inputs:
+        if source is not None and same_file(output, source):
+            raise DocumentError(
+                output, "is also an input of this command; writing it would replace that input"
+            )
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DocumentError(folder, f"cannot be created: {describe_os_error(error)}") from None
+
+
+def _write(document: JobDescription, target: Path, chosen: Format, options: ExportOptions) -> None:
+    data = chosen.render(document, options)
+    if str(target) == "-":
+        _write_stdout(data)
+        where = "standard output"
+    else:
+        atomic_write(target, data)
+        print(f"wrote {printable(str(target))}")
+        where = str(target)
+    # The same review as `validate` and the window's export question: one line per warning.
+    for warning in problems(document):
+        print(
+            printable(f"jdeditor: warning: {where}: {warning.dotted_path}: {warning.message}"),
+            file=sys.stderr,
+        )
+
+
+def _write_stdout(data: bytes) -> None:
+    if sys.stdout is None:  # started with standard output closed
+        raise DocumentError(Path("-"), "standard output is closed; name a file with -o")
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise DocumentError(
+            Path("-"), f"cannot be written to standard output: {describe_os_error(error)}"
+        ) from None
