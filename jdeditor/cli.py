@@ -10,11 +10,11 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdeditor import __version__, cli_check, cli_export
+from jdeditor import __version__, cli_check, cli_export, cli_import
 from jdeditor._text import printable
 from jdeditor.checks import problems
 from jdeditor.export.text import render_text
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_check.add_parser(commands)
     cli_export.add_parser(commands)
+    cli_import.add_parser(commands)
     return parser
 
 
@@ -97,17 +98,19 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    commands: dict[str | None, Callable[[], int]] = {
+        "export": lambda: cli_export.run(parser, args),
+        "import": lambda: cli_import.run(parser, args),
+        "check": lambda: cli_check.run(parser, args, _preset_or_file),
+        "validate": lambda: _validate(args.files, strict=args.strict),
+    }
     match args.command, getattr(args, "preset_command", None):
         case "presets", "list":
             return _list_presets(PresetLibrary(), as_json=args.json)
         case "presets", "show":
             return _show_preset(PresetLibrary(), args.name)
-        case "validate", _:
-            return _validate(args.files, strict=args.strict)
-        case "export", _:
-            return cli_export.run(parser, args)
-        case "check", _:
-            return cli_check.run(parser, args, _preset_or_file)
+        case command, _ if command in commands:
+            return commands[command]()
     parser.print_help()
     return EXIT_USAGE
 

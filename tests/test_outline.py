@@ -303,7 +303,7 @@ def test_a_company_name_ends_the_company_placeholder_warnings() -> None:
 
 
 def test_the_last_day_to_apply_is_printed_under_how_to_apply() -> None:
-    from jdeditor.export.text import render_text  # noqa: PLC0415
+    from jdeditor.export.text import render_text
 
     document = JobDescription(
         title="Agent", responsibilities=("Answer calls",), valid_through="2027-01-05"

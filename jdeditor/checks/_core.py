@@ -48,6 +48,8 @@ class Family(StrEnum):
     PAY = "pay", "Pay transparency"
     JOB_BOARDS = "job-boards", "Job-board readiness"
     SPELLING = "spelling", "Spelling"
+    IMPORT = "import", "Imported: check these"
+    """Not a check: what an import recognised or could not place, shown until the next load."""
 
 
 _FAMILIES = {str(family): family for family in Family}

@@ -4,7 +4,8 @@ the tests all read: adding a format is one module and one entry here.
 A format's renderer is ``render(document, options) -> bytes`` in its own module, imported on
 first use: python-docx, Qt's PDF writer and the JSON-LD mapping load only for the format asked
 for (the PDF renderer is the only one that needs Qt; it creates a ``QGuiApplication`` when
-there is none, offscreen, so the CLI exports PDF without a display).
+there is none, offscreen (a QApplication, not a QGuiApplication: widgets may follow in the
+same process), so the CLI exports PDF without a display).
 """
 
 from __future__ import annotations

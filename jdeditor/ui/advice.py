@@ -40,6 +40,7 @@ from jdeditor.draft import best_effort, value_at
 from jdeditor.model import JobDescription
 
 if TYPE_CHECKING:
+    from jdeditor.importer import ImportResult
     from jdeditor.ui.session import EditSession
 
 PAUSE_MS = 300
@@ -132,6 +133,26 @@ def apply_finding(session: EditSession, finding: Finding) -> bool:
     return True
 
 
+def import_findings(result: ImportResult) -> list[Finding]:
+    """What an import recognised and what it could not place, as findings to check."""
+    found = [
+        Finding("import.guess", Severity.ADVICE, tuple(guess.path), guess.message)
+        for guess in result.guesses
+    ]
+    found += [
+        Finding(
+            "import.unplaced",
+            Severity.ADVICE,
+            ("summary",),
+            QCoreApplication.translate(
+                "Advice", "Not placed; kept at the end of the summary: {text}"
+            ).format(text=text[:160]),
+        )
+        for text in result.unplaced
+    ]
+    return found
+
+
 def _failed(error: BaseException) -> Finding:
     """A bug in a check must not take the window down: say so where the advice would be."""
     return Finding(
@@ -218,6 +239,7 @@ class AdvicePanel(QWidget):
         # than the form (whose fields then scroll sideways).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._findings: list[Finding] = []
+        self._pinned: list[Finding] = []
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.tree.currentItemChanged.connect(self._update_buttons)
@@ -229,8 +251,15 @@ class AdvicePanel(QWidget):
     def findings(self) -> list[Finding]:
         return list(self._findings)
 
+    def pin(self, findings: list[Finding]) -> None:
+        """Findings listed with every review's until ``pin([])``: an import's guesses."""
+        reviewed = [f for f in self._findings if f not in self._pinned]
+        self._pinned = list(findings)
+        self.show_advice(reviewed)
+
     def show_advice(self, findings: list[Finding]) -> str:
         """List ``findings`` by family; returns the count for the status bar ('5 advice')."""
+        findings = self._pinned + list(findings)
         current = self.selected()
         collapsed = {  # a group the user closed stays closed
             group.text(0).rsplit(" (", 1)[0] for group in self._groups() if not group.isExpanded()

@@ -185,10 +185,13 @@ def _connect(window: MainWindow, editor: Editor) -> None:
     for action, slot in (
         (window.new_action, documents.new_blank),
         (window.open_action, documents.open_file),
+        (window.import_action, documents.import_file),
         (window.save_action, documents.save),
         (window.save_as_action, documents.save_as),
         (window.revert_action, documents.revert),
         (window.export_action, exports.export_word),
+        (window.export_as_action, exports.export_as),
+        (window.print_action, exports.print_posting),
         (window.template_action, exports.choose_template),
         (window.clear_template_action, exports.clear_template),
         (window.save_preset_action, presets.save_as_preset),
@@ -296,7 +299,7 @@ def _connect_advice(window: MainWindow, editor: Editor) -> None:
     """Advice follows every check after a pause; choosing one goes to its words; Apply edits."""
     from jdeditor.draft import best_effort  # noqa: PLC0415
     from jdeditor.files import DocumentError  # noqa: PLC0415
-    from jdeditor.ui.advice import apply_finding  # noqa: PLC0415
+    from jdeditor.ui.advice import apply_finding, import_findings  # noqa: PLC0415
     from jdeditor.user_dictionary import add_word  # noqa: PLC0415
 
     session, panel, runner, form = editor.session, editor.advice, editor.advice_runner, editor.form
@@ -331,6 +334,12 @@ def _connect_advice(window: MainWindow, editor: Editor) -> None:
                 5000,
             )
 
+    def loaded(path: tuple[str | int, ...]) -> None:
+        if not path:  # another posting: the last import's guesses are not about it
+            panel.pin([])
+
+    session.draftChanged.connect(loaded)
+    editor.documents.imported.connect(lambda result: panel.pin(import_findings(result)))
     session.checked.connect(schedule)
     runner.reviewed.connect(reviewed)
     panel.findingChosen.connect(lambda finding: form.select_text(finding.path, finding.span))
@@ -384,6 +393,8 @@ def _connect_form(window: MainWindow, editor: Editor) -> None:
         (window.save_action, editor.documents.save),
         (window.save_as_action, editor.documents.save_as),
         (window.export_action, editor.exports.export_word),
+        (window.export_as_action, editor.exports.export_as),
+        (window.print_action, editor.exports.print_posting),
         (window.save_preset_action, editor.preset_actions.save_as_preset),
     ):
         was_connected = action.triggered.disconnect(handler)

@@ -6,7 +6,7 @@ the window calls them through this module (``dialogs.ask_save_path(...)``) for t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from jdeditor.ui.preset_name_dialog import NameChecker
 
 if TYPE_CHECKING:  # the start page loads the model; the window shell imports this module
+    from PySide6.QtPrintSupport import QPrinter
+
     from jdeditor.ui.start_page import StartChoice, StartPreset
 
 
@@ -37,6 +39,11 @@ def _tr(text: str) -> str:
 
 POSTING_FILTER = "Job descriptions (*.jd.json);;All files (*)"
 WORD_FILTER = "Word documents (*.docx)"
+IMPORT_FILTER = (
+    "Postings (*.docx *.md *.markdown *.html *.htm *.txt *.jsonld *.json);;"
+    "Word documents (*.docx);;Markdown (*.md *.markdown);;Web pages (*.html *.htm);;"
+    "Plain text (*.txt);;JSON-LD (*.jsonld *.json);;All files (*)"
+)
 TEMPLATE_FILTER = "Word templates (*.dotx *.docx)"
 
 
@@ -54,6 +61,28 @@ def ask_open_path(parent: QWidget, title: str, directory: Path, file_filter: str
 def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return Path(name) if name else None
+
+
+def ask_export_path(
+    parent: QWidget, title: str, suggested: Path, filters: list[str], selected: str
+) -> tuple[Path, str] | None:
+    """A file to export to, and the filter (format) left selected; None when cancelled."""
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, title, str(suggested), ";;".join(filters), selected
+    )
+    return (Path(name), chosen) if name else None
+
+
+def print_preview(parent: QWidget, title: str, paint: Callable[[QPrinter], None]) -> None:
+    """Qt's print preview: pages drawn by ``paint``, with its Print button and page setup."""
+    # Qt's print support loads here, not with the window: most sessions never print.
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # noqa: PLC0415
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(title)
+    preview.paintRequested.connect(paint)
+    preview.exec()
 
 
 def ask_save_changes(parent: QWidget, document_name: str) -> SaveChoice:

@@ -49,6 +49,8 @@ def file_stem(session: EditSession, suffix: str) -> str:
 
 class DocumentActions(QObject):
     opened = Signal(object)
+    imported = Signal(object)
+    """A posting was imported (its ``ImportResult``): its guesses are shown to be checked."""
     """A file was opened or saved (its Path): recent files and the window title follow."""
 
     def __init__(
@@ -89,6 +91,38 @@ class DocumentActions(QObject):
             return False
         self._session.load(draft, None, origin=origin)
         return True
+
+    @Slot()
+    def import_file(self) -> None:
+        """File ▸ Import…: a posting written elsewhere, as a new unsaved posting to check."""
+        if not self.maybe_save():
+            return
+        path = dialogs.ask_open_path(
+            self._parent,
+            self.tr("Import a Posting"),
+            remembered_folder(self._settings),
+            dialogs.IMPORT_FILTER,
+        )
+        if path is None:
+            return
+        from jdeditor.importer import import_posting  # noqa: PLC0415 - loads on first import
+
+        try:
+            result = import_posting(path)
+        except DocumentError as error:
+            dialogs.show_error(self._parent, self.tr("Cannot import"), "\n".join(error.lines()))
+            return
+        remember_folder(self._settings, path)
+        self._session.load(
+            result.draft, None, origin=self.tr("{name} (imported)").format(name=path.name)
+        )
+        self.imported.emit(result)
+        self._status(
+            self.tr("Imported {file}: check the {count} guess(es) under Posting advice").format(
+                file=path.name, count=len(result.guesses) + len(result.unplaced)
+            ),
+            0,
+        )
 
     @Slot()
     def open_file(self) -> None:

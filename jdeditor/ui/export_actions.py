@@ -1,4 +1,5 @@
-"""Export actions: the Word export, the company template it is based on, and opening the result.
+"""Export actions: Export to Word, Export As… any format, the company template the Word export
+is based on, printing, and opening the result.
 
 Handed only what they use: the edit session, a way to take the user to a field, a parent for
 dialogs, the settings and a status line. python-docx loads on the first export, not at start.
@@ -12,14 +13,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from jdeditor.checks import FieldPath, Severity
+from jdeditor.checks import FieldPath, Finding, Severity
+from jdeditor.export.formats import FORMATS, ExportOptions, Format, for_path
 from jdeditor.files import DocumentError, atomic_write, same_file
-from jdeditor.outline import build_outline
+from jdeditor.model import JobDescription
 from jdeditor.ui import dialogs
 from jdeditor.ui.documents import Status, file_stem, remember_folder, remembered_folder
 from jdeditor.ui.session import EditSession
 
 TEMPLATE_KEY = "export/template"
+FORMAT_KEY = "export/format"
 
 
 class ExportActions(QObject):
@@ -48,6 +51,61 @@ class ExportActions(QObject):
 
     @Slot()
     def export_word(self) -> None:
+        """File ▸ Export to Word (Ctrl+E): the .docx, asked for by name."""
+        document = self._ready_document()
+        if document is None:
+            return
+        docx = FORMATS["docx"]
+        suggested = remembered_folder(self._settings) / file_stem(self._session, docx.suffix)
+        path = dialogs.ask_save_path(
+            self._parent, self.tr("Export to Word"), suggested, dialogs.WORD_FILTER
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != docx.suffix:
+            path = path.with_name(path.name + docx.suffix)
+        self._write(document, path, docx)
+
+    @Slot()
+    def export_as(self) -> None:
+        """File ▸ Export As…: any format of the registry; the one used last is offered first."""
+        document = self._ready_document()
+        if document is None:
+            return
+        last = FORMATS.get(str(self._settings.value(FORMAT_KEY, "docx")), FORMATS["docx"])
+        suggested = remembered_folder(self._settings) / file_stem(self._session, last.suffix)
+        filters = [f.file_filter for f in FORMATS.values()]
+        answer = dialogs.ask_export_path(
+            self._parent, self.tr("Export As"), suggested, filters, last.file_filter
+        )
+        if answer is None:
+            return
+        path, chosen_filter = answer
+        # What the user typed wins over the filter left selected: "posting.md" is Markdown.
+        chosen = for_path(path) or next(
+            (f for f in FORMATS.values() if f.file_filter == chosen_filter), last
+        )
+        if for_path(path) is None:
+            path = path.with_name(path.name + chosen.suffix)
+        if self._write(document, path, chosen):
+            self._settings.setValue(FORMAT_KEY, chosen.name)
+
+    @Slot()
+    def print_posting(self) -> None:
+        """File ▸ Print… (Ctrl+P): Qt's print preview, from which the user prints."""
+        document = self._ready_document()
+        if document is None:
+            return
+        from jdeditor.export.pdf import paint  # noqa: PLC0415 - the PDF and print renderer
+
+        dialogs.print_preview(
+            self._parent,
+            self.tr("Print {name}").format(name=self._session.display_name()),
+            lambda printer: paint(document, printer),
+        )
+
+    def _ready_document(self) -> JobDescription | None:
+        """The posting, once its errors are fixed and the user has seen its warnings."""
         check = self._session.last_check
         document = check.document
         if document is None:
@@ -58,26 +116,24 @@ class ExportActions(QObject):
                 [problem.message for problem in check.errors],
             ):
                 self._focus_field(check.errors[0].path)
-            return
-        warnings = [f for f in check.problems if f.severity == Severity.WARNING]
+            return None
+        warnings = self._warnings()
         if warnings:
             choice = dialogs.ask_export_with_warnings(
                 self._parent, [warning.message for warning in warnings]
             )
             if choice == dialogs.WarningChoice.SHOW:
                 self._focus_field(warnings[0].path)
-                return
+                return None
             if choice != dialogs.WarningChoice.EXPORT:
-                return
-        suggested = remembered_folder(self._settings) / file_stem(self._session, ".docx")
-        path = dialogs.ask_save_path(
-            self._parent, self.tr("Export to Word"), suggested, dialogs.WORD_FILTER
-        )
-        if path is None:
-            return
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
-        template = self.template()
+                return None
+        return document
+
+    def _warnings(self) -> list[Finding]:
+        return [f for f in self._session.last_check.problems if f.severity == Severity.WARNING]
+
+    def _write(self, document: JobDescription, path: Path, chosen: Format) -> bool:
+        template = self.template() if chosen.name == "docx" else None
         if template is not None and same_file(path, template):
             dialogs.show_error(
                 self._parent,
@@ -86,26 +142,40 @@ class ExportActions(QObject):
                     "{file} is the company template that exports are based on; choose another name."
                 ).format(file=path.name),
             )
-            return
-        from jdeditor.export.docx import DocxOptions, render_docx, template_notes  # noqa: PLC0415
-
+            return False
         try:
             # Notes first: once the file is written, nothing may report the export as failed.
-            cleaned = template_notes(template) if template is not None else []
-            data = render_docx(build_outline(document), DocxOptions(template=template))
+            cleaned: list[str] = []
+            if template is not None:
+                from jdeditor.export.docx import template_notes  # noqa: PLC0415
+
+                cleaned = template_notes(template)
+            data = chosen.render(document, ExportOptions(template=template))
             atomic_write(path, data)
         except DocumentError as error:
             dialogs.show_error(self._parent, self.tr("Export failed"), "\n".join(error.lines()))
-            return
+            return False
+        except Exception as error:
+            dialogs.show_error(
+                self._parent,
+                self.tr("Export failed"),
+                self.tr(
+                    "{format} export hit a bug ({kind}: {detail}); nothing was written and the "
+                    "posting is unchanged. Please report this."
+                ).format(format=chosen.label, kind=type(error).__name__, detail=error),
+            )
+            return False
         remember_folder(self._settings, path)
         self.last_export = path
         message = self.tr("Exported {file}").format(file=path.name)
+        warnings = self._warnings()
         if warnings:
             message += self.tr(" — {count} warning(s) left").format(count=len(warnings))
         if cleaned:
             message += self.tr(" — made safe: {what}").format(what="; ".join(cleaned))
         self._status(message, 0)
         self.exported.emit(path)
+        return True
 
     def open_last_export(self, *, folder: bool) -> None:
         """Open the last export, or its folder; say where it is when nothing can open it."""

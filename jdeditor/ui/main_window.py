@@ -111,6 +111,19 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             tr("&Export to Word…"), "Ctrl+E", "export", tr("Write the posting as a Word .docx")
         )
+        self.import_action = self._action(
+            tr("&Import…"),
+            "Ctrl+I",
+            tip=tr("Start from a posting in Word, Markdown, HTML, plain text or JSON-LD"),
+        )
+        self.export_as_action = self._action(
+            tr("Export &As…"),
+            "Ctrl+Shift+E",
+            tip=tr("Write the posting as PDF, a web page, Markdown, plain text or JSON-LD"),
+        )
+        self.print_action = self._action(
+            tr("&Print…"), keys.Print, tip=tr("Print the posting, with a preview first")
+        )
         self.template_action = self._action(
             tr("Word &Template…"), tip=tr("Use a company .dotx or .docx as the base")
         )
@@ -172,13 +185,15 @@ class MainWindow(QMainWindow):
     def create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.open_action, self.import_action])
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action, self.revert_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.template_action, self.clear_template_action])
+        file_menu.addActions([self.export_action, self.export_as_action, self.print_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.template_action, self.clear_template_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))

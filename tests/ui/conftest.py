@@ -25,6 +25,8 @@ class ScriptedDialogs:
     NAMES = (
         "ask_open_path",
         "ask_save_path",
+        "ask_export_path",
+        "print_preview",
         "ask_save_changes",
         "ask_text",
         "ask_yes_no",
