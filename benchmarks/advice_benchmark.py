@@ -147,7 +147,7 @@ def in_window() -> None:
             return times
 
         with_advice = statistics.median(keystrokes()) * 1000
-        runner.wait()
+        runner.start_now()
         runner.reviewed.emit([])
         session.checked.disconnect()  # baseline: nothing follows the check but the form
         session.checked.connect(lambda result: editor.form.show_problems(result.problems))

@@ -69,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from jdeditor.ui.app import run  # noqa: PLC0415
 
         return run(Path(arguments[0]) if arguments else None)
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show a character (Windows' cp1252 and "→") gets an escape
+        # for it, not a traceback.
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _run(arguments)
     except BrokenPipeError:

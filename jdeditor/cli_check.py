@@ -45,10 +45,17 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace, resolve: Resolve) -> int:
+    rules = ""
     if args.rules:
         from jdeditor.checks.pay_transparency import rules_table  # noqa: PLC0415
 
-        sys.stdout.write(rules_table())
+        # With --json, standard output is JSON alone: the table goes into it.
+        rules = rules_table()
+        if not args.json:
+            sys.stdout.write(rules)
+        elif not args.sources:
+            json.dump({"rules": rules}, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
         if not args.sources:
             return 0
     elif not args.sources:
@@ -78,6 +85,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace, resolve: Reso
         json.dump(
             {
                 "today": context.today.isoformat(),
+                **({"rules": rules} if rules else {}),
                 "postings": [
                     {"source": where, "findings": [f.to_json() for f in findings]}
                     for where, findings in reports

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import platformdirs
 
-from jdeditor.files import DocumentError, atomic_write, read_user_file
+from jdeditor.files import DocumentError, atomic_write, describe_os_error, read_user_file
 
 MAX_BYTES = 1024 * 1024
 """About 100,000 words: far more than anyone adds by hand."""
@@ -35,7 +35,7 @@ def _read(path: Path) -> tuple[bytes, frozenset[str]]:
         return b"", frozenset()
     data = read_user_file(path, MAX_BYTES, "a dictionary")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a BOM from Notepad is not part of the first word
     except UnicodeDecodeError as error:
         raise DocumentError(
             path, f"is not UTF-8 text (byte {error.start}); fix or remove it"
@@ -52,10 +52,15 @@ def add_word(word: str, path: Path | None = None) -> frozenset[str]:
     if not word or len(word) > WORD_MAX or any(char.isspace() for char in word):
         raise DocumentError(path, f"cannot take “{word[:WORD_MAX]}”: a word is one word")
     existing, words = _read(path)
-    if word in words:
+    if word.casefold() in {known.casefold() for known in words}:
         return words
     if existing and not existing.endswith(b"\n"):
         existing += b"\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DocumentError(path, f"cannot be created: {describe_os_error(error)}") from None
+    # Read, add, replace: two windows adding a word in the same instant can lose one of the
+    # two words (never the file); the user adds it again.
     atomic_write(path, existing + word.encode("utf-8") + b"\n")
     return words | {word}

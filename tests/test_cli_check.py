@@ -142,3 +142,30 @@ def test_a_valid_posting_from_the_model_round_trips(
     path = tmp_path / "ok.jd.json"
     path.write_text(document.to_json(), encoding="utf-8")
     assert run(capsys, "check", str(path))[0] == 0
+
+
+def test_rules_with_json_keep_standard_output_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, "a.jd.json")
+    code, out, _ = run(capsys, "check", "--rules", "--json", str(path))
+    assert code == 0
+    data = json.loads(out)
+    assert "Colorado" in data["rules"] and data["postings"][0]["source"] == str(path)
+    assert "Ontario" in json.loads(run(capsys, "check", "--rules", "--json")[1])["rules"]
+
+
+def test_a_console_that_cannot_show_the_arrow_gets_an_escape(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = _write(tmp_path, "a.jd.json", summary="Our top salesman answers calls.")
+    result = subprocess.run(
+        [sys.executable, "-m", "jdeditor", "check", str(path)],
+        capture_output=True,
+        env={"PYTHONIOENCODING": "cp1252", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert b"\\u2192" in result.stdout or b"salesperson" in result.stdout

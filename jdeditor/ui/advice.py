@@ -9,9 +9,11 @@ which runs the cheap families only.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
@@ -62,6 +64,10 @@ class AdviceRunner(QObject):
         self._words = words
         self._pending: JobDescription | None = None
         self._number = 0
+        self._running: Future[list[Finding]] | None = None
+        self._alive = True
+        self.reviewed_document: JobDescription | None = None
+        """The posting the last ``reviewed`` findings are about (their spans index its text)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -69,7 +75,14 @@ class AdviceRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jdeditor-advice")
         # Queued: the worker's signal is delivered on the GUI thread, in its event loop.
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self.destroyed.connect(lambda: self._pool.shutdown(wait=False, cancel_futures=True))
+        self.destroyed.connect(self._stop)
+        app = QCoreApplication.instance()
+        if app is not None:  # a review under way must not hold the process open at exit
+            app.aboutToQuit.connect(self._stop)
+
+    def _stop(self) -> None:
+        self._alive = False
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def schedule(self, document: JobDescription | None, *, now: bool = False) -> None:
         """Review ``document`` once typing pauses (``now``: at the next turn of the loop)."""
@@ -83,8 +96,8 @@ class AdviceRunner(QObject):
         if self._pending is not None:
             self.schedule(self._pending, now=True)
 
-    def wait(self, timeout: float = 10.0) -> None:
-        """For tests and benchmarks: finish the scheduled review now (the timer is skipped)."""
+    def start_now(self) -> None:
+        """For tests and benchmarks: start the scheduled review now, without the pause."""
         if self._timer.isActive():
             self._timer.stop()
             self._start()
@@ -95,21 +108,35 @@ class AdviceRunner(QObject):
         if document is None:
             self.reviewed.emit([])
             return
+        if not self._alive:
+            return
+        if self._running is not None:
+            self._running.cancel()  # still queued behind the one running: no longer wanted
         context = Context(today=date.today(), words=self._words)
         future = self._pool.submit(review, document, context)
-        future.add_done_callback(lambda done: self._done(number, done))
+        self._running = future
+        future.add_done_callback(lambda done: self._done(number, document, done))
 
-    def _done(self, number: int, future: Future[list[Finding]]) -> None:
-        # On the worker thread: only a signal may cross back.
-        if future.cancelled():
+    def _done(self, number: int, document: JobDescription, future: Future[list[Finding]]) -> None:
+        # On the worker thread: only a signal may cross back, and only to a runner still alive
+        # (the window may have closed while the review ran).
+        if future.cancelled() or not self._alive:
             return
         error = future.exception()
+        if error is not None:
+            logging.getLogger(__name__).error(
+                "posting advice failed", exc_info=(type(error), error, error.__traceback__)
+            )
         found = future.result() if error is None else [_failed(error)]
-        self._finished.emit(number, found)
+        # The runner may be deleted between the check above and the emit.
+        with contextlib.suppress(RuntimeError):
+            self._finished.emit(number, [document, found])
 
     @Slot(int, list)
-    def _deliver(self, number: int, found: list[Finding]) -> None:
+    def _deliver(self, number: int, payload: list[Any]) -> None:
+        document, found = payload
         if number == self._number:  # else a newer edit is on its way
+            self.reviewed_document = document
             self.reviewed.emit(advice(found))
 
 
@@ -121,9 +148,16 @@ def apply_finding(session: EditSession, finding: Finding) -> bool:
     when the finding is no longer among its answers (nothing is changed then).
     """
     text = value_at(session.draft, finding.path)
-    if not isinstance(text, str) or finding.suggestion is None:
+    if not isinstance(text, str) or finding.suggestion is None or finding.span is None:
         return False
     document = session.last_check.document or best_effort(session.draft)
+    # The review reads the cleaned posting (text trimmed and normalised, blank or repeated
+    # bullets left out): its positions fit the text being edited only where the two agree.
+    if text != text_at(document, finding.path):
+        return False
+    start, end = finding.span
+    if finding.found and text[start:end].casefold() != finding.found[0].casefold():
+        return False
     if finding not in review(document, families=[finding.family]):
         return False
     name = QCoreApplication.translate("Advice", "Apply “{suggestion}”").format(
@@ -131,6 +165,32 @@ def apply_finding(session: EditSession, finding: Finding) -> bool:
     )
     session.set_value(finding.path, apply_suggestion(text, finding), name=name)
     return True
+
+
+def text_at(document: JobDescription, path: tuple[str | int, ...]) -> str | None:
+    """The text at ``path`` of a posting (a model, not a draft), or None."""
+    value: Any = document
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(value, tuple) or not 0 <= part < len(value):
+                return None
+            value = value[part]
+        else:
+            value = getattr(value, part, None)
+    return value if isinstance(value, str) else None
+
+
+def markable(findings: list[Finding], draft: Any, document: JobDescription | None) -> list[Finding]:
+    """The findings whose spans fit the text being edited: where the draft's text is the text
+    the review read (a bullet after a blank one, or text with leading spaces, differs)."""
+    if document is None:
+        return []
+    return [
+        finding
+        for finding in findings
+        if finding.span is not None
+        and value_at(draft, finding.path) == text_at(document, finding.path)
+    ]
 
 
 def import_findings(result: ImportResult) -> list[Finding]:

@@ -299,7 +299,7 @@ def _connect_advice(window: MainWindow, editor: Editor) -> None:
     """Advice follows every check after a pause; choosing one goes to its words; Apply edits."""
     from jdeditor.draft import best_effort  # noqa: PLC0415
     from jdeditor.files import DocumentError  # noqa: PLC0415
-    from jdeditor.ui.advice import apply_finding, import_findings  # noqa: PLC0415
+    from jdeditor.ui.advice import apply_finding, import_findings, markable  # noqa: PLC0415
     from jdeditor.user_dictionary import add_word  # noqa: PLC0415
 
     session, panel, runner, form = editor.session, editor.advice, editor.advice_runner, editor.form
@@ -309,7 +309,11 @@ def _connect_advice(window: MainWindow, editor: Editor) -> None:
 
     def reviewed(findings: list[Finding]) -> None:
         window.show_summary(panel.show_advice(findings), "advice")
-        form.show_advice(findings)
+        form.show_advice(markable(findings, session.draft, runner.reviewed_document))
+
+    def chosen(finding: Finding) -> None:
+        fits = markable([finding], session.draft, runner.reviewed_document)
+        form.select_text(finding.path, finding.span if fits else None)
 
     def apply(finding: Finding) -> None:
         if not apply_finding(session, finding):
@@ -342,7 +346,7 @@ def _connect_advice(window: MainWindow, editor: Editor) -> None:
     editor.documents.imported.connect(lambda result: panel.pin(import_findings(result)))
     session.checked.connect(schedule)
     runner.reviewed.connect(reviewed)
-    panel.findingChosen.connect(lambda finding: form.select_text(finding.path, finding.span))
+    panel.findingChosen.connect(chosen)
     panel.applyRequested.connect(apply)
     panel.addWordRequested.connect(add)
     runner.schedule(session.last_check.document or best_effort(session.draft), now=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -44,11 +44,11 @@ class LineField(FieldEditor):
         self.line.setPlaceholderText(placeholder)
         self.line.textEdited.connect(self._typed)
         self._marks: list[Mark] = []
+        self._marks_pending = False
+        self.line.installEventFilter(self)
         self._finish(self.line, tooltip)
 
     def _typed(self, text: str) -> None:
-        if self._marks:  # they would sit on the wrong letters until the next advice
-            self.set_marks({})
         self.edited.emit(text, "type")
 
     def set_value(self, value: Any) -> None:
@@ -56,9 +56,21 @@ class LineField(FieldEditor):
 
     def set_marks(self, marks: dict[FieldPath, list[Mark]]) -> None:
         found = marks.get(self.path, [])
-        if found != self._marks:
-            self._marks = found
+        if found == self._marks:
+            return
+        self._marks = found
+        if self.line.hasFocus():
+            # Marks travel in an input-method event, which would end a composition in
+            # progress (Chinese or Japanese input, dead keys): they wait until focus leaves.
+            self._marks_pending = True
+        else:
             set_line_marks(self.line, found)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.FocusOut and self._marks_pending:
+            self._marks_pending = False
+            set_line_marks(self.line, self._marks)
+        return super().eventFilter(watched, event)
 
     def select_text(self, path: FieldPath, start: int, end: int) -> None:
         self.line.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -83,7 +95,12 @@ class TextField(FieldEditor):
         self._finish(self.text, tooltip)
 
     def set_marks(self, marks: dict[FieldPath, list[Mark]]) -> None:
-        self._marks.set_marks(marks.get(self.path, []))
+        # Re-highlighting signals a text change: not an edit of the posting.
+        self._setting = True
+        try:
+            self._marks.set_marks(marks.get(self.path, []))
+        finally:
+            self._setting = False
 
     def select_text(self, path: FieldPath, start: int, end: int) -> None:
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -97,7 +114,10 @@ class TextField(FieldEditor):
     @Slot()
     def _changed(self) -> None:
         if not self._setting:
-            self.edited.emit(self.text.toPlainText(), "type")
+            text = self.text.toPlainText()
+            if self._marks.marks:  # they would slide onto other letters until the next advice
+                self.set_marks({})
+            self.edited.emit(text, "type")
 
     def set_value(self, value: Any) -> None:
         text = value if isinstance(value, str) else ""

@@ -57,6 +57,10 @@ class TextMarks(QSyntaxHighlighter):
         super().__init__(document)
         self._marks: list[Mark] = []
 
+    @property
+    def marks(self) -> list[Mark]:
+        return list(self._marks)
+
     def set_marks(self, marks: Iterable[Mark]) -> None:
         marks = sorted(marks)
         if marks != self._marks:

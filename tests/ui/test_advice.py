@@ -182,3 +182,77 @@ def test_advice_never_makes_the_export_ask(
     editor.exports.export_word()
     assert scripted.called("ask_export_with_warnings") == []
     assert scripted.called("ask_save_path")
+
+
+def _finding_on(editor: Editor, code: str, path: tuple[str | int, ...]) -> Finding:
+    return next(f for f in editor.advice.findings if f.code == code and f.path == path)
+
+
+def test_apply_never_writes_where_the_draft_and_the_reviewed_text_differ(
+    editor: Editor, qtbot: QtBot
+) -> None:
+    """The review reads the cleaned posting: a blank bullet before the advised one, or spaces
+    around a text, shift its positions against the draft being edited."""
+    _load(editor, qtbot, {**POSTING, "skills": ["Typing", "Be a rockstar"]})
+    with qtbot.waitSignal(editor.advice_runner.reviewed, timeout=10_000):
+        editor.session.set_value(("skills",), ["", "Typing", "Be a rockstar"])
+    draft_before = editor.session.draft["skills"]
+    rockstar = next(
+        f
+        for f in editor.advice.findings
+        if f.found and "rockstar" in f.found[0].lower() and f.path[0] == "skills"
+    )
+    assert rockstar.path == ("skills", 1)  # index 1 of the cleaned list: "Be a rockstar"
+    editor.advice.applyRequested.emit(rockstar)
+    assert editor.session.draft["skills"] == draft_before  # "Typing" untouched
+    assert (
+        editor.form.editor(("skills",))
+        .editor.list_widget()
+        .item(1)
+        .data(  # type: ignore[attr-defined]
+            Qt.ItemDataRole.UserRole + 1
+        )
+        is None
+    )  # and no marks on the wrong row
+
+    with qtbot.waitSignal(editor.advice_runner.reviewed, timeout=10_000):
+        editor.session.set_value(("summary",), "   We want a rockstar to join.")
+    jargon = _finding_on(editor, "inclusion.jargon", ("summary",))
+    editor.advice.applyRequested.emit(jargon)
+    assert editor.session.draft["summary"] == "   We want a rockstar to join."
+
+
+def test_marks_leave_the_posting_unchanged_and_clean(editor: Editor, qtbot: QtBot) -> None:
+    """Underlining re-highlights the text box; that must not count as an edit (it once turned
+    a no-break space into a space and marked the posting modified)."""
+    _load(editor, qtbot, {**POSTING, "summary": "Lift 25\u00a0lb boxes. We want a rockstar."})
+    assert editor.session.undo_stack.isClean()
+    assert editor.session.undo_stack.count() == 0
+    assert editor.session.draft["summary"] == "Lift 25\u00a0lb boxes. We want a rockstar."
+
+
+def test_a_line_being_typed_in_gets_its_marks_when_focus_leaves(
+    window: MainWindow, editor: Editor, qtbot: QtBot
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    title = editor.form.editor(("title",))
+    assert isinstance(title, LineField)
+    title.line.setFocus()
+    qtbot.waitUntil(title.line.hasFocus)
+    _load(editor, qtbot)
+    assert title._marks and title._marks_pending  # held: an input method may be composing
+    editor.form.editor(("summary",)).setFocus()
+    qtbot.waitUntil(lambda: not title._marks_pending)
+    assert title.line.text() == POSTING["title"] and editor.session.undo_stack.count() == 0
+
+
+def test_closing_the_window_during_a_review_is_quiet(
+    window: MainWindow, editor: Editor, qtbot: QtBot, caplog: object
+) -> None:
+    editor.session.load(draft_of(JobDescription.model_validate(POSTING)), None, "Test")
+    editor.advice_runner.start_now()
+    runner = editor.advice_runner
+    runner.deleteLater()
+    qtbot.wait(300)
+    assert "Signal source has been deleted" not in str(caplog)
