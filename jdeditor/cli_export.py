@@ -12,14 +12,21 @@ template), two postings that would write the same file, a suffix no format has.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from jdeditor._text import printable
-from jdeditor.checks import problems
+from jdeditor.checks import Finding, problems
 from jdeditor.export.formats import FORMATS, ExportOptions, Format, for_path, parse_formats
-from jdeditor.files import DocumentError, atomic_write, describe_os_error, read_document, same_file
+from jdeditor.files import (
+    DocumentError,
+    WriteBatch,
+    atomic_write,
+    describe_os_error,
+    read_document,
+)
 from jdeditor.library import PresetLibrary, preset_file_name
 from jdeditor.model import JobDescription
 
@@ -87,13 +94,32 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         ]
         _refuse_clashes(jobs)
         _make_folder(folder)
-    inputs = [args.template, *(source for *_, source in jobs)]
+    inputs = _Inputs([args.template, *(source for *_, source in jobs)])
     for _document, target, chosen, _source in jobs:
         if str(target) != "-":
             _check_output(target, chosen, inputs)
-    for document, target, chosen, _source in jobs:
-        _write(document, target, chosen, options)
+    with WriteBatch() as batch:  # every file lands when all are rendered, or none does
+        for document, target, chosen, _source in jobs:
+            _write(document, target, chosen, options, batch)
+    _report(jobs)
     return 0
+
+
+def _report(jobs: list[Job]) -> None:
+    """What was written, and each posting's warnings, once every file has landed."""
+    warned: dict[int, list[Finding]] = {}
+    for document, target, _chosen, _source in jobs:
+        if str(target) != "-":
+            print(f"wrote {printable(str(target))}")
+        # The same review as `validate` and the window's question: a line per warning.
+        if id(document) not in warned:
+            warned[id(document)] = problems(document)
+        where = "standard output" if str(target) == "-" else str(target)
+        for warning in warned[id(document)]:
+            print(
+                printable(f"jdeditor: warning: {where}: {warning.dotted_path}: {warning.message}"),
+                file=sys.stderr,
+            )
 
 
 Job = tuple[JobDescription, Path, Format, Path | None]
@@ -163,18 +189,44 @@ def _refuse_clashes(jobs: list[Job]) -> None:
         seen[key] = source
 
 
-def _check_output(output: Path, chosen: Format, inputs: Sequence[Path | None]) -> None:
+class _Inputs:
+    """The command's input files, looked at once: checking 600 outputs against 600 inputs
+    one pair at a time took longer than writing them."""
+
+    def __init__(self, paths: Sequence[Path | None]) -> None:
+        self._resolved: set[Path] = set()
+        self._identities: set[tuple[int, int]] = set()
+        for path in paths:
+            if path is None:
+                continue
+            with contextlib.suppress(OSError, RuntimeError, ValueError):
+                self._resolved.add(path.resolve())
+                status = path.stat()
+                self._identities.add((status.st_dev, status.st_ino))
+
+    def includes(self, output: Path) -> bool:
+        """What ``files.same_file`` says for any of the inputs: the same path, a link to one,
+        or another name (hard link) of one."""
+        try:
+            if output.resolve() in self._resolved:
+                return True
+            status = output.stat()
+        except (OSError, RuntimeError, ValueError):
+            return False
+        return (status.st_dev, status.st_ino) in self._identities
+
+
+def _check_output(output: Path, chosen: Format, inputs: _Inputs) -> None:
     if for_path(output) is not chosen:
         raise DocumentError(
             output,
             f"is not a name for a {chosen.label} file: export writes {chosen.suffix} files "
             f"here; name the output '{output.with_suffix(chosen.suffix).name}'",
         )
-    for source in inputs:
-        if source is not None and same_file(output, source):
-            raise DocumentError(
-                output, "is also an input of this command; writing it would replace that input"
-            )
+    if inputs.includes(output):
+        raise DocumentError(
+            output, "is also an input of this command; writing it would replace that input"
+        )
 
 
 def _make_folder(folder: Path) -> None:
@@ -184,21 +236,18 @@ def _make_folder(folder: Path) -> None:
         raise DocumentError(folder, f"cannot be created: {describe_os_error(error)}") from None
 
 
-def _write(document: JobDescription, target: Path, chosen: Format, options: ExportOptions) -> None:
+def _write(
+    document: JobDescription,
+    target: Path,
+    chosen: Format,
+    options: ExportOptions,
+    batch: WriteBatch,
+) -> None:
     data = chosen.render(document, options)
     if str(target) == "-":
         _write_stdout(data)
-        where = "standard output"
     else:
-        atomic_write(target, data)
-        print(f"wrote {printable(str(target))}")
-        where = str(target)
-    # The same review as `validate` and the window's export question: one line per warning.
-    for warning in problems(document):
-        print(
-            printable(f"jdeditor: warning: {where}: {warning.dotted_path}: {warning.message}"),
-            file=sys.stderr,
-        )
+        atomic_write(target, data, batch=batch)
 
 
 def _write_stdout(data: bytes) -> None:

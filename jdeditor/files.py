@@ -312,7 +312,7 @@ STALE_TEMPORARY_SECONDS = 3600
 _TEMPORARY = re.compile(r"\.jdeditor-(?:([0-9a-f]{8})-(\d+)-)?[0-9a-f]+\.tmp")
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, batch: WriteBatch | None = None) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half.
 
     Writes a temporary file in the same folder, flushes and fsyncs it, then ``os.replace``s it
@@ -321,9 +321,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     or that is read-only is refused. On any failure the temporary file is removed, the old file
     is untouched and ``DocumentError`` says why. An existing file keeps its permissions.
     Temporary files that a killed jdeditor left in the folder are removed first.
+
+    In a ``batch`` (many files, e.g. an export of 100 postings in six formats) the temporary
+    file is written now and replaces ``path`` when the batch ends (see ``WriteBatch``).
     """
     target = _write_target(path)
-    _remove_stale_temporaries(target.parent)
+    if batch is None or batch.first_in(target.parent):
+        _remove_stale_temporaries(target.parent)
     temporary = target.parent / f".jdeditor-{_HOST}-{os.getpid()}-{secrets.token_hex(6)}.tmp"
     try:
         # O_EXCL: never clobber; mode 0o666 lets the umask decide, as for any new file.
@@ -332,9 +336,13 @@ def atomic_write(path: Path, data: bytes) -> None:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
-                os.fsync(stream.fileno())
+                if batch is None:
+                    os.fsync(stream.fileno())
             if target.exists():
                 shutil.copymode(target, temporary)
+            if batch is not None:
+                batch.pending.append((temporary, target, path))
+                return
             os.replace(temporary, target)  # noqa: PTH105 - tests patch os.replace
         except BaseException:
             with contextlib.suppress(OSError):
@@ -342,7 +350,70 @@ def atomic_write(path: Path, data: bytes) -> None:
             raise
     except OSError as error:
         raise DocumentError(path, f"cannot be written: {describe_os_error(error)}") from None
-    _sync_folder(target.parent)
+    if batch is None:
+        _sync_folder(target.parent)
+
+
+class WriteBatch:
+    """Many ``atomic_write``s that land together: ``with WriteBatch() as batch:`` and
+    ``atomic_write(path, data, batch=batch)`` inside.
+
+    Each file is written to its temporary file at once; when the block ends, all of their data
+    is made durable in one ``os.sync()`` (one file-system flush instead of one per file: 600
+    exported files took 2 s of fsyncs alone), then each replaces its target and each folder is
+    synced once. Stale temporary files are cleaned once per folder. When the block ends with an
+    error, no file is replaced and the temporary files are removed: a batch lands whole or
+    not at all, unless replacing a file fails midway (then ``DocumentError`` names it and the
+    files already replaced stay).
+    """
+
+    def __init__(self) -> None:
+        self._folders: list[Path] = []
+        self.pending: list[tuple[Path, Path, Path]] = []
+        """(temporary file, target, the path asked for) of every write not yet landed."""
+
+    def first_in(self, folder: Path) -> bool:
+        if folder in self._folders:
+            return False
+        self._folders.append(folder)
+        return True
+
+    def __enter__(self) -> WriteBatch:
+        return self
+
+    def __exit__(self, error_type: type[BaseException] | None, *_rest: object) -> None:
+        pending, self.pending = self.pending, []
+        if error_type is not None:
+            _discard(pending)
+            return
+        _flush([temporary for temporary, _, _ in pending])
+        for number, (temporary, target, path) in enumerate(pending):
+            try:
+                os.replace(temporary, target)  # noqa: PTH105 - tests patch os.replace
+            except OSError as error:
+                _discard(pending[number:])
+                raise DocumentError(
+                    path, f"cannot be written: {describe_os_error(error)}"
+                ) from None
+        for folder in self._folders:
+            _sync_folder(folder)
+
+
+def _flush(files: list[Path]) -> None:
+    if not files:
+        return
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in files:  # Windows: no system-wide flush
+        with path.open("rb+") as stream:
+            os.fsync(stream.fileno())
+
+
+def _discard(pending: list[tuple[Path, Path, Path]]) -> None:
+    for temporary, _, _ in pending:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _write_target(path: Path) -> Path:

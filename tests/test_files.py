@@ -240,3 +240,33 @@ def test_set_aside_never_replaces_an_earlier_copy(tmp_path: Path) -> None:
     assert kept.read_bytes() == b"first"
     assert (tmp_path / "autosave.unreadable-2.json").read_bytes() == b"second"
     assert not path.exists()
+
+
+def test_a_batch_cleans_and_syncs_each_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jdeditor import files
+
+    stale = tmp_path / f".jdeditor-{files._HOST}-999999999-abcdef.tmp"
+    stale.write_bytes(b"left by a killed writer")
+    synced: list[Path] = []
+    monkeypatch.setattr(files, "_sync_folder", synced.append)
+    with files.WriteBatch() as batch:
+        for number in range(3):
+            files.atomic_write(tmp_path / f"{number}.txt", b"x", batch=batch)
+        assert synced == []  # not at every file
+        assert not stale.exists()  # cleaned at the first write
+    assert synced == [tmp_path]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.txt", "1.txt", "2.txt"]
+
+
+def test_a_batch_that_fails_lands_nothing(tmp_path: Path) -> None:
+    from jdeditor import files
+
+    (tmp_path / "0.txt").write_bytes(b"old")
+    with pytest.raises(RuntimeError), files.WriteBatch() as batch:
+        files.atomic_write(tmp_path / "0.txt", b"new", batch=batch)
+        files.atomic_write(tmp_path / "1.txt", b"new", batch=batch)
+        raise RuntimeError("a render failed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.txt"]  # no temporary files left
+    assert (tmp_path / "0.txt").read_bytes() == b"old"
