@@ -16,6 +16,16 @@ driving ("driver's license", "own vehicle") with a reason or a word naming the d
 ("travel", "visit", "deliver", "vehicle", "sites"); "able-bodied" never. No replacement is
 offered: the honest rewrite names the duty, which only the writer knows.
 
+Age-coded wording is looked for only where the posting describes the candidate or the team
+(``AGE_FIELDS``: the title, summary, qualifications, skills, experience, about the company,
+benefits and how to apply), not in the duties or the measures of success, which describe the
+work and its customers ("help college students with financial aid", "Gen Z and millennial
+customers"). A capitalised word inside a sentence is a name ("Young Street", "Young Living") and
+is not flagged, except in the job title, where every word has a capital. The company's name,
+city and region are names wherever the posting mentions them ("Young & Co").
+
+"Wizard" is not hype on its own ("setup wizards" are software), so it is not on the list.
+
 "Fast-paced environment" is left out on purpose: in a contact center it is usually a fair
 description of the work, and flagging it would bury the advice that matters.
 
@@ -32,11 +42,27 @@ from functools import lru_cache
 
 from jdeditor.checks._core import Context, FieldPath, Finding, Severity, is_english, prose
 from jdeditor.checks._labels import field_label
-from jdeditor.checks.wording import NAME_FIELDS, address_spans, match_case, word_set
+from jdeditor.checks._names import (
+    CLAUSE_END,
+    NAME_FIELDS,
+    address_spans,
+    capitalised_inside_sentence,
+    name_spans,
+    proper_names,
+)
+from jdeditor.checks.wording import match_case, word_set
 from jdeditor.model import JobDescription
 
 REQUIRED_MAX = 6
 """More required qualifications than this draws the advice to move some to Preferred."""
+
+AGE_FIELDS: frozenset[FieldPath] = frozenset(
+    {("title",), ("summary",), ("required_qualifications",), ("preferred_qualifications",),
+     ("skills",), ("benefits",), ("experience", "description"), ("company", "about"),
+     ("how_to_apply", "instructions")}
+)  # fmt: skip
+"""Where age-coded wording is looked for: the fields that describe the candidate or the team (a
+list item's path starts with its list's)."""
 
 AGE_SOURCE = (
     "Age Discrimination in Employment Act, 29 U.S.C. § 623(e); EEOC, 29 CFR § 1625.4(a): "
@@ -223,9 +249,8 @@ _ABILITY = _family("inclusion.ability-coded", [
 ])
 
 _JARGON = _family("inclusion.jargon", [
-    Rule(r"rock~stars?|super~stars?|ninjas?|gurus?|wizards?",
-         "rockstar rockstars star stars superstar superstars ninja ninjas guru gurus wizard "
-         "wizards",
+    Rule(r"rock~stars?|super~stars?|ninjas?|gurus?",
+         "rockstar rockstars star stars superstar superstars ninja ninjas guru gurus",
          "is hype that tells applicants little and puts off people who would not call "
          "themselves that; name the skill", _plural("expert", "experts"), HYPE_SOURCE),
     Rule(r"unicorns?", "unicorn unicorns",
@@ -262,7 +287,6 @@ _SOURCES = {_AGE.code: AGE_SOURCE, _ABILITY.code: ABILITY_SOURCE, _JARGON.code: 
 
 
 # --- Ability: is the duty stated? -------------------------------------------------------------
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _REASON = re.compile(
     r"(?i)\b(?:because|since|so that|so you can|so as to|in order to|as part of|while|when"
     r"|during|(?:required|needed|necessary) (?:for|to|by)|for [a-z]+ing"
@@ -285,7 +309,7 @@ def _stated(text: str, start: int, end: int, kind: str) -> bool:
     if not kind:
         return False
     low, high = 0, len(text)
-    for match in _SENTENCE_END.finditer(text):
+    for match in CLAUSE_END.finditer(text):
         if match.end() <= start:
             low = match.end()
         elif match.start() >= end:
@@ -300,8 +324,9 @@ def _stated(text: str, start: int, end: int, kind: str) -> bool:
 # --- Matching ---------------------------------------------------------------------------------
 _ARTICLE = re.compile(r"(?i)(?<!\w)(an?)(\s+)$")
 
-Hit = tuple[str, int, int, str | None, str, str]
-"""(code, start, end, suggestion, reason, source) of one phrase found in a text."""
+Hit = tuple[str, int, int, str | None, str, str, bool]
+"""(code, start, end, suggestion, reason, source, capitalised) of one phrase found in a text;
+``capitalised``: it starts with a capitalised word inside a sentence (maybe a name)."""
 
 
 def _suggestion(rule: Rule, text: str, start: int, end: int) -> tuple[int, str | None]:
@@ -335,18 +360,29 @@ def hits(text: str) -> tuple[Hit, ...]:
             rule = family.rules[int(str(match.lastgroup)[1:])]
             if family is _ABILITY and _stated(text, start, end, rule.kind):
                 continue
+            capitalised = capitalised_inside_sentence(text, start)
             start, suggestion = _suggestion(rule, text, start, end)
             source = rule.source or _SOURCES[family.code]
-            found.append((family.code, start, end, suggestion, rule.reason, source))
+            found.append((family.code, start, end, suggestion, rule.reason, source, capitalised))
     found.sort(key=lambda hit: hit[1])
     return tuple(found)
 
 
+def _age_field(path: FieldPath) -> bool:
+    return path[:1] in AGE_FIELDS or path[:2] in AGE_FIELDS
+
+
 @lru_cache(maxsize=8192)
-def _field_findings(path: FieldPath, text: str) -> tuple[Finding, ...]:
+def _field_findings(path: FieldPath, text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
     label = field_label(path)
     findings = []
-    for code, start, end, suggestion, reason, source in hits(text):
+    found = hits(text)
+    spans = name_spans(text, names) if found and names else ()
+    for code, start, end, suggestion, reason, source, capitalised in found:
+        if code == _AGE.code and (not _age_field(path) or (capitalised and path != ("title",))):
+            continue
+        if any(a <= start < b or start <= a < end for a, b in spans):
+            continue  # the company's name, city or region
         phrase = text[start:end]
         tail = f"; for example “{suggestion}”" if suggestion else ""
         findings.append(
@@ -385,7 +421,8 @@ def check(document: JobDescription, context: Context | None = None) -> list[Find
     if len(document.required_qualifications) > REQUIRED_MAX:
         findings.append(_bloat(len(document.required_qualifications)))
     if is_english(document):
+        names = proper_names(document)
         for path, text in prose(document):
             if path not in NAME_FIELDS:
-                findings.extend(_field_findings(path, text))
+                findings.extend(_field_findings(path, text, names))
     return findings

@@ -25,6 +25,15 @@ replacement reads right: "his/her" → "their", "him or her" → "them", "he/she
 will", "he or she is" → "they are"; "he/she handles" gets the advice without a replacement.
 "guys" becomes "everyone" after a greeting, "the team" after "the"/"our", "you all" after
 "you", and gets no replacement elsewhere. A lone "he" or "she" may be a real person: not flagged.
+A capitalised noun inside a sentence is a name ("Sarah Manning", "Mike Foreman", the agency
+"Manpower"), so it is not flagged; after "the", "our" and the like it is a title written with a
+capital ("the Chairman"): flagged, but without a one-click replacement (it might still be a name).
+In the job title every word is capitalised, so capitals say nothing there.
+
+What is counted for the balance, at the posting level (``balance``, ``check``): not the job
+title (a role's name: "Team Lead"), not the pay note ("depending on experience"), and not the
+company's name, city or region where the other fields mention them ("Acme Support was founded
+…"). ``balance_of_texts`` counts plain text as Gender Decoder does, without these exclusions.
 
 Only English postings are checked (``document.language`` with primary subtag "en"): the word
 lists and the neutral alternatives are English, and no study validates a translation of them.
@@ -40,9 +49,16 @@ from functools import cache, lru_cache
 from itertools import compress
 
 from jdeditor._paths import resources_dir
-from jdeditor._text import ADDRESS
 from jdeditor.checks._core import Context, FieldPath, Finding, Severity, Span, is_english, prose
 from jdeditor.checks._labels import field_label
+from jdeditor.checks._names import (
+    NAME_FIELDS,
+    address_spans,
+    capitalised_inside_sentence,
+    inside,
+    name_spans,
+    proper_names,
+)
 from jdeditor.model import JobDescription
 
 SOURCE = (
@@ -59,10 +75,9 @@ CODINGS = ("strongly feminine-coded", "feminine-coded", "neutral", "masculine-co
 EMPTY = "empty"
 """The balance of a text without a single coded word (Gender Decoder's name for it)."""
 
-NAME_FIELDS: frozenset[FieldPath] = frozenset(
-    {("company", "name"), ("location", "locality"), ("location", "region")}
-)
-"""Names, not wording choices: 'Leadville' or 'Young & Co.' is not advice to give."""
+NOT_CODED: frozenset[FieldPath] = frozenset({("title",), ("salary", "note")})
+"""Fields whose coded words are not counted: a job title names a role ('Team Lead'), and the pay
+note says what pay depends on ('depending on experience'); neither is a wording choice."""
 
 
 # --- The word lists ---------------------------------------------------------------------------
@@ -124,13 +139,6 @@ def _codings(word: str) -> tuple[str, ...]:
         for coding, stems in ((MASCULINE, lists.masculine), (FEMININE, lists.feminine))
         if word.startswith(stems)
     )
-
-
-def address_spans(text: str) -> list[Span]:
-    """Where ``text`` holds a web or e-mail address: its characters are not words."""
-    if "@" not in text and "www." not in text and "://" not in text:
-        return []
-    return [match.span() for match in ADDRESS.finditer(text)]
 
 
 CodedWord = tuple[str, str, int, int]
@@ -228,23 +236,42 @@ def coding(masculine: int, feminine: int) -> str:
 
 
 def balance_of_texts(texts: Iterable[str]) -> Balance:
+    """The balance of plain texts, every coded word counted (Gender Decoder's reading)."""
+    return _balance(map(coded_words, texts))
+
+
+def balance(document: JobDescription) -> Balance:
+    """The posting's overall balance; empty and ``applies=False`` for a non-English posting.
+    The title, the pay note and the names the posting mentions are not counted (module doc)."""
+    if not is_english(document):
+        return Balance(applies=False)
+    names = proper_names(document)
+    return _balance(_counted(path, text, names) for path, text in _texts(document))
+
+
+def _balance(per_field: Iterable[tuple[CodedWord, ...]]) -> Balance:
     masculine: list[str] = []
     feminine: list[str] = []
-    for text in texts:
-        for kind, word, _start, _end in coded_words(text):
+    for coded in per_field:
+        for kind, word, _start, _end in coded:
             (masculine if kind == MASCULINE else feminine).append(word)
     return Balance(tuple(masculine), tuple(feminine))
 
 
-def balance(document: JobDescription) -> Balance:
-    """The posting's overall balance; empty and ``applies=False`` for a non-English posting."""
-    if not is_english(document):
-        return Balance(applies=False)
-    return balance_of_texts(text for _path, text in _texts(document))
-
-
 def _texts(document: JobDescription) -> list[tuple[FieldPath, str]]:
     return [(path, text) for path, text in prose(document) if path not in NAME_FIELDS]
+
+
+@lru_cache(maxsize=8192)
+def _counted(path: FieldPath, text: str, names: tuple[str, ...]) -> tuple[CodedWord, ...]:
+    """The coded words of one field that count at the posting level."""
+    if path in NOT_CODED:
+        return ()
+    coded = coded_words(text)
+    if not coded or not names:
+        return coded
+    spans = name_spans(text, names)
+    return tuple(word for word in coded if not inside(spans, word[2])) if spans else coded
 
 
 # --- Gendered terms ---------------------------------------------------------------------------
@@ -345,10 +372,24 @@ _CODED_ADVICE = {
 }
 
 
+_DETERMINER = re.compile(
+    r"(?i)(?<!\w)(?:the|a|an|our|your|their|its|this|that|each|every|any|no)\s+$"
+)
+
+
+def _name_like(path: FieldPath, text: str, match: re.Match[str], suggestion: str | None) -> bool:
+    """A gendered noun (or 'Guys' without a rewrite) capitalised inside a sentence: a name."""
+    if path == ("title",) or not (match.group("noun") or (match.group("guys") and not suggestion)):
+        return False
+    return capitalised_inside_sentence(text, match.start())
+
+
 @lru_cache(maxsize=8192)
-def _field_findings(path: FieldPath, text: str) -> tuple[Finding, ...]:
-    coded = coded_words(text)
+def _field_findings(path: FieldPath, text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+    coded = _counted(path, text, names)
     terms = [] if _term_words().isdisjoint(word_set(text)) else [*_terms_regex().finditer(text)]
+    if terms and names and (spans := name_spans(text, names)):
+        terms = [match for match in terms if not inside(spans, match.start())]
     if not coded and not terms:
         return ()
     label = field_label(path)
@@ -373,6 +414,12 @@ def _field_findings(path: FieldPath, text: str) -> tuple[Finding, ...]:
             instead = "“everyone” or “the team” says the same"
         else:
             instead = "“they” (with its verb: “they handle”) or “you” says the same"
+        if _name_like(path, text, match, suggestion):
+            if not _DETERMINER.search(text, max(0, match.start() - 8), match.start()):
+                continue  # 'Sarah Manning', 'Mike Foreman', 'Manpower' the agency
+            # 'the Chairman': a title with a capital, or a name ('the Manning report'): the
+            # advice stands, the one-click rewrite does not.
+            instead, suggestion = f"{instead} unless it is a name", None
         says = f"is gendered; {instead} for readers of any gender"
         findings.append(advice(span, "wording.gendered-term", says, TERMS_SOURCE, suggestion))
     findings.sort(key=lambda finding: (finding.span or (0, 0))[0])
@@ -402,8 +449,9 @@ def check(document: JobDescription, context: Context | None = None) -> list[Find
     if not is_english(document):
         return []
     texts = _texts(document)
-    result = balance_of_texts(text for _path, text in texts)
+    names = proper_names(document)
+    result = _balance(_counted(path, text, names) for path, text in texts)
     findings = [_balance_finding(result)] if result.masculine or result.feminine else []
     for path, text in texts:
-        findings.extend(_field_findings(path, text))
+        findings.extend(_field_findings(path, text, names))
     return findings

@@ -95,3 +95,26 @@ def test_flesch_is_for_english_only() -> None:
     dense = "Comprehensive organizational communication optimization standardization."
     assert "readability.hard-to-read" in _codes(_posting(summary=dense))
     assert "readability.hard-to-read" not in _codes(_posting(summary=dense, language="de"))
+
+
+CHINESE = (
+    "我们正在寻找一名客户服务代表，负责接听客户来电并解决账单问题。"
+    "你将记录每一次通话，并在需要时将复杂问题转交给主管处理。"
+    "我们提供带薪培训、灵活的排班和友好的团队氛围！欢迎有耐心、善于沟通的人加入我们？"
+) * 3
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "ja", "ko", "th"])
+def test_languages_without_spaces_get_no_word_counts(language: str) -> None:
+    document = _posting(language=language, title="客户服务代表", summary=CHINESE)
+    codes = _codes(document)
+    assert not {"readability.too-short", "readability.too-long"} & set(codes)
+    assert "readability.long-sentence" not in codes
+    nine = document.model_copy(update={"skills": tuple(f"技能{n}" for n in "一二三四五六七八九")})
+    assert "readability.long-list" in _codes(nine)  # items, not words: any language
+
+
+def test_a_full_width_stop_ends_a_sentence_without_a_space() -> None:
+    assert text_stats("第一句。第二句！第三句？").sentences == 3
+    assert text_stats("One. Two.\nThree").sentences == 3
+    assert text_stats("Version 2.0 is out").sentences == 1

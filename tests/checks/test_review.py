@@ -108,7 +108,6 @@ def test_the_built_in_presets_get_no_advice_but_their_placeholders(library: Pres
             "readability.long-list",  # Operations: every duty of the source is kept
             "readability.hard-to-read",  # Operations: a manager's posting, long words
             "job-boards.no-way-to-apply",
-            "spelling.unknown-word",
             # Coded words are shown for a manager to judge, not to remove.
             "wording.masculine-coded",
             "wording.feminine-coded",
@@ -128,6 +127,10 @@ def test_no_check_raises_on_any_valid_posting(document: JobDescription, today: d
             text = _text_at(document, finding.path)
             start, end = finding.span
             assert 0 <= start < end <= len(text), finding
+            if finding.found:
+                # Every family takes what it found from the text itself, so the span holds it
+                # exactly, in the text's own case (families that match case-insensitively too).
+                assert text[start:end] == finding.found[0], finding
         if finding.suggestion is not None and finding.span is not None:
             apply_suggestion(_text_at(document, finding.path), finding)
 
@@ -138,3 +141,27 @@ def _text_at(document: JobDescription, path: tuple[str | int, ...]) -> str:
         value = value[part]  # type: ignore[index]
     assert isinstance(value, str)
     return value
+
+
+_VOCABULARY = st.sampled_from(
+    ["Young", "young team", "rockstar", "a rockstar", "Salesman", "Sarah Manning", "recieve",
+     "Recieve", "[Company name]", "Canadian experience", "no", "he/she will", "Hi guys",
+     "a recent graduate", "Acme Support", "support", "lead", "Leadville", "wizard", "calls",
+     "must be able to lift", "AI", "İ", "ß", "ﬁ", "’", "-", "x@lead.example.com", "。"]
+)  # fmt: skip
+_TEXT = st.lists(_VOCABULARY, max_size=8).map(" ".join) | st.lists(_VOCABULARY).map(". ".join)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT, _TEXT, st.sampled_from(["", "Acme Support", "Leadville", "Young & Co"]))
+def test_a_span_holds_what_its_finding_found(summary: str, item: str, company: str) -> None:
+    document = _posting(
+        summary=summary,
+        required_qualifications=(item or "Answer calls",),
+        company=Company(name=company, about=item),
+        location=Location(country="CA", region="Ontario", locality="Leadville"),
+    )
+    for finding in review(document, Context(today=date(2026, 11, 26))):
+        if finding.span is not None and finding.found:
+            start, end = finding.span
+            assert _text_at(document, finding.path)[start:end] == finding.found[0], finding

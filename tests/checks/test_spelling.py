@@ -3,15 +3,18 @@ dictionary are not mistakes."""
 
 from __future__ import annotations
 
+import random
+import string
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from jdeditor.checks import Context, apply_suggestion
-from jdeditor.checks.spelling import check
+from jdeditor.checks.spelling import FOREIGN_MIN_WORDS, check, suggestion
 from jdeditor.files import DocumentError
-from jdeditor.model import JobDescription
+from jdeditor.model import Company, JobDescription, Location
 from jdeditor.user_dictionary import add_word, dictionary_path, read_words
 
 
@@ -54,6 +57,54 @@ def test_trade_words_acronyms_names_addresses_and_placeholders_are_not_mistakes(
     text: str,
 ) -> None:
     assert _found(text) == []
+
+
+def test_the_company_name_city_and_region_are_names_everywhere() -> None:
+    document = _posting(
+        "Northwind opened its Makati office in 2019. Call Northwind Traders in Calabarzon.",
+        company=Company(name="Northwind Traders", about="Northwind serves banks."),
+        location=Location(locality="Makati", region="Calabarzon", country="PH"),
+        responsibilities=("Makati callers first",),
+    )
+    assert check(document, Context()) == []
+
+
+def test_a_suggestion_is_one_edit_away() -> None:
+    assert suggestion("en", "langauge") == "language"  # two letters swapped: one edit
+    assert suggestion("en", "recieve") == "receive"
+    assert suggestion("en", "xqzvbntk") is None
+
+
+def test_a_posting_in_another_language_gets_one_finding_not_one_per_word() -> None:
+    spanish = (
+        "Buscamos un agente de atención al cliente para nuestro centro de llamadas. Atenderás "
+        "llamadas entrantes, resolverás consultas de facturación y registrarás cada "
+        "interacción en el sistema."
+    )
+    (finding,) = check(_posting(spanish, language="en-US"), Context())
+    assert finding.code == "spelling.wrong-language"
+    assert finding.path == ("language",) and finding.span is None
+    assert finding.message == "Most words are not English: is the posting's language set right?"
+    assert int(finding.params["unknown"]) > 0.3 * int(finding.params["words"])
+
+
+def test_a_short_text_or_a_few_typos_keep_their_own_findings() -> None:
+    assert _found("Recieve calls con demora.") == ["Recieve", "demora"]  # under 20 words
+    text = "You will recieve calls from customers and help them with their accounts kindly. " * 3
+    assert len(text.split()) > FOREIGN_MIN_WORDS
+    assert _found(text) == ["recieve"] * 3
+
+
+def test_many_unknown_words_are_checked_quickly() -> None:
+    rng = random.Random(7)
+    gibberish = ["".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(100)]
+    duties = tuple(f"Answer calls from customers and log {word} kindly" for word in gibberish)
+    document = _posting("Answer calls.", responsibilities=duties)
+    started = time.perf_counter()
+    found = check(document, Context())
+    # Two edits away took about 0.4 s a word (40 s here); one edit away takes about 1 ms.
+    assert time.perf_counter() - started < 5
+    assert [f.found[0] for f in found] == gibberish
 
 
 def test_the_users_words_are_accepted_in_any_case() -> None:
@@ -117,3 +168,17 @@ def test_a_dictionary_that_is_a_fifo_is_refused_without_blocking(tmp_path: Path)
     os.mkfifo(path)
     with pytest.raises(DocumentError):
         read_words(path)
+
+
+def test_a_bom_and_a_case_variant_do_not_make_a_second_word(tmp_path: Path) -> None:
+    path = tmp_path / "dictionary.txt"
+    path.write_bytes("\ufeffFlexirota\n".encode())
+    assert read_words(path) == {"Flexirota"}
+    assert add_word("flexirota", path) == {"Flexirota"}
+    assert path.read_bytes() == "\ufeffFlexirota\n".encode()
+
+
+def test_a_dictionary_folder_that_cannot_be_made_is_a_document_error(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(DocumentError, match="cannot be created"):
+        add_word("Flexirota", tmp_path / "data" / "dictionary.txt")

@@ -5,6 +5,7 @@ terms. The first block ports every test case of Gender Decoder's tests.py
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from jdeditor.checks import Context, Severity, apply_suggestion, prose, wording
 from jdeditor.checks.wording import FEMININE, MASCULINE, Balance, balance, check, tokens
-from jdeditor.model import Company, JobDescription, Location
+from jdeditor.model import Company, JobDescription, Location, SalaryRange
 from tests.strategies import job_descriptions
 
 
@@ -207,6 +208,35 @@ def test_names_are_not_wording_choices() -> None:
     assert check(document) == []
 
 
+def test_the_company_name_where_the_posting_mentions_it_is_not_counted() -> None:
+    about = "Acme Support Ltd. answers calls for banks. Acme Support is a calm place to work."
+    document = _posting(
+        company=Company(name="Acme Support Ltd.", about=about),
+        equal_opportunity="ACME SUPPORT is an equal-opportunity employer.",
+        summary="Join Manpower Partners in Leadville: we support callers.",
+        location=Location(locality="Leadville", region="Colorado", country="US"),
+    )
+    renamed = document.model_copy(
+        update={"company": Company(name="Manpower Partners", about=about)}
+    )
+    assert balance(document).feminine_words == ("support",)  # the summary's own 'support'
+    coded = [f.found for f in check(document) if f.code.endswith("-coded")]
+    assert coded == [("support",)]
+    assert not [f for f in check(renamed) if f.code == "wording.gendered-term"]
+
+
+def test_the_title_and_the_pay_note_are_not_counted() -> None:
+    document = _posting(
+        title="Team Lead",
+        salary=SalaryRange(minimum=Decimal(50_000), note="depending on experience"),
+        summary="Plan the rota.",
+    )
+    assert balance(document).label == "empty"
+    assert check(document) == []
+    # Gender Decoder's reading of the same words as plain text counts them.
+    assert wording.balance_of_texts(["Team Lead", "depending on experience"]).label == "neutral"
+
+
 def test_one_balance_finding_for_the_document_only_when_a_word_is_coded() -> None:
     document = _posting(summary="A competitive, ambitious leader.", skills=("Empathy",))
     findings = check(document, Context())
@@ -224,7 +254,12 @@ def test_one_balance_finding_for_the_document_only_when_a_word_is_coded() -> Non
     [
         ("Our salesman answers calls", "Our salesperson answers calls"),
         ("Salesmen wanted", "Salespeople wanted"),
-        ("Report to the Chairman", "Report to the Chair"),
+        ("Report to the chairman", "Report to the chair"),
+        ("Foreman wanted", "Supervisor wanted"),  # a capital at the start says nothing
+        (
+            "Hire for shifts. Manpower plans are weekly",
+            "Hire for shifts. Workforce plans are weekly",
+        ),
         ("The foreman sets shifts", "The supervisor sets shifts"),
         ("Plan MANPOWER needs", "Plan WORKFORCE needs"),
         ("Log man-hours weekly", "Log work hours weekly"),
@@ -263,6 +298,7 @@ def test_a_gendered_term_has_a_replacement_that_reads_right(text: str, after: st
         ("He/she handles calls", "He/she"),  # 'they handles' would not read right
         ("Great guys work here", "guys"),
         ("He or she's on call", "He or she"),
+        ("Report to the Chairman", "Chairman"),  # a title with a capital, or a name
     ],
 )
 def test_a_gendered_term_without_a_plain_rewrite_has_no_suggestion(text: str, term: str) -> None:
@@ -270,15 +306,28 @@ def test_a_gendered_term_without_a_plain_rewrite_has_no_suggestion(text: str, te
     assert finding.suggestion is None
     assert finding.span is not None
     assert text[finding.span[0] : finding.span[1]] == term
-    assert "they" in finding.message or "everyone" in finding.message
+    assert any(word in finding.message for word in ("they", "everyone", "“Chair”"))
 
 
 @pytest.mark.parametrize(
     "text", ["Chairmanship of the board", "She leads the team", "He answers calls", "Human touch",
-             "German speakers", "Mankind", "A woman-owned firm"],
+             "German speakers", "Mankind", "A woman-owned firm",
+             # Capitalised inside a sentence: names, not wording.
+             "Report to Sarah Manning", "Ask Mike Foreman about shifts",
+             "Temps come from Manpower and Adecco", "Lunch at Five Guys"],
 )  # fmt: skip
 def test_no_gendered_term(text: str) -> None:
     assert not [f for f in check(_posting(summary=text)) if f.code == "wording.gendered-term"]
+
+
+def test_a_gendered_term_in_the_title_keeps_its_rewrite() -> None:
+    (finding,) = [
+        f
+        for f in check(_posting(title="Construction Foreman"))
+        if f.code == "wording.gendered-term"
+    ]
+    assert finding.path == ("title",)
+    assert apply_suggestion("Construction Foreman", finding) == "Construction Supervisor"
 
 
 # --- Language ----------------------------------------------------------------------------------

@@ -1,0 +1,289 @@
+"""The pay-transparency rule table: ``resources/pay_transparency.toml`` read into dataclasses.
+
+The fields are documented at the top of the TOML file. Every error names the file, the rule id
+and the field (``RuleTableError``), so a mistake in the data is found where it was made.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import MISSING, dataclass, fields
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from jdeditor._paths import resources_dir
+from jdeditor.model import JobDescription
+
+TABLE_FILE = "pay_transparency.toml"
+WHEN = ("posting", "before-interview")
+"""Where a law wants the information: in the posting (a warning), or told to applicants before
+the first interview (advice: the posting is the simplest place, not the only one)."""
+_REQUIRED: Any = object()
+PAY_WHAT = "the pay or a pay range"
+"""What a law wants the posting to say about pay, unless its rule says (``pay_what``)."""
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DATE = (
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b"
+    rf"|\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?|(?:the\s+)?end\s+of\s+(?:the\s+)?"
+    rf"(?:day|week|month|{_MONTH})|midnight|noon|close\s+of\s+business"
+    rf"|\d{{1,2}}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))"
+)
+"""What ``{date}`` stands for in a pattern: '5 January 2027', 'Jan. 5', '1/31', 'Friday'."""
+
+
+class RuleTableError(ValueError):
+    """The rule table is malformed; the message names the file, the rule and the field."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Phrase:
+    """A statement the posting must make, or (with ``replace``) a phrase it must not use."""
+
+    id: str
+    description: str
+    patterns: tuple[re.Pattern[str], ...]
+    field: tuple[str, ...] = ()
+    """Where a missing statement would go."""
+    effective: date | None = None
+    """When later than the rule's own date (Colorado's application deadline, 2024)."""
+    condition: str = ""
+    """A statement the law asks for only in some cases ('If the employer uses it'): advice."""
+    answered_by: tuple[str, ...] = ()
+    """Posting fields (dotted) that make the statement when set: every export prints them."""
+    replace: str = ""
+    """A neutral rewrite of a banned phrase (``\\1`` is the pattern's first group)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """One ``[[rule]]`` of the table; the fields are documented at the top of the TOML file."""
+
+    id: str
+    name: str
+    law: str = ""
+    """Message wording, '{country}' filled in; '' means "<name>'s pay-transparency law"."""
+    country: tuple[str, ...]
+    region: tuple[str, ...] = ()
+    locality: tuple[str, ...] = ()
+    locality_alone: tuple[str, ...] = ()
+    """City names that say the region too ('New York City'): matched with no region given."""
+    effective: date
+    ends: date | None = None
+    deadline: bool = False
+    employers: int
+    pay: str
+    pay_what: str = PAY_WHAT
+    good_faith: bool
+    both_ends: bool
+    benefits: str = ""
+    benefits_what: str = "a description of the benefits"
+    remote: bool
+    max_spread: Decimal | None = None
+    exempt_above: Decimal | None = None
+    currency: str = ""
+    statement: tuple[Phrase, ...] = ()
+    banned: tuple[Phrase, ...] = ()
+    source: str
+    url: str
+    note: str = ""
+
+    def in_force(self, today: date) -> bool:
+        return self.effective <= today and (self.ends is None or today < self.ends)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    reviewed: date
+    disclaimer: str
+    rules: tuple[Rule, ...]
+
+
+@cache
+def table() -> Table:
+    """The shipped table, read once."""
+    return load(resources_dir() / TABLE_FILE)
+
+
+def load(path: Path) -> Table:
+    """Read a rule table; ``RuleTableError`` names the file, the rule id and the field."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise RuleTableError(f"{path}: cannot read the pay-transparency table: {error}") from None
+    top = _Fields(path, "the table", raw, {"reviewed", "disclaimer", "rule"})
+    rules = tuple(_rule(path, item) for item in top.get("rule", list))
+    if not rules or len({rule.id for rule in rules}) != len(rules):
+        raise top.error("rule", "must hold [[rule]] tables with distinct ids")
+    return Table(top.get("reviewed", date), top.get("disclaimer", str), rules)
+
+
+_KINDS: dict[str, type | tuple[type, ...]] = {"str": str, "bool": bool, "int": int}
+_KINDS |= {"date": date, "date | None": date, "Decimal | None": (int, float)}
+
+
+class _Fields:
+    """One TOML table, read field by field; every error names the file, the table and the key."""
+
+    def __init__(self, path: Path, where: str, raw: Any, known: set[str]) -> None:
+        self.path, self.where = path, where
+        if not isinstance(raw, dict):
+            raise self.error("", "must be a table")
+        self.raw: dict[str, Any] = raw
+        if unknown := sorted(set(raw) - known):
+            raise self.error(unknown[0], "is not a known field")
+
+    def error(self, key: str, problem: str) -> RuleTableError:
+        return RuleTableError(f"{self.path}: {self.where}: field {key!r} {problem}")
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = _REQUIRED) -> Any:
+        value = self.raw.get(key, default)
+        if value is _REQUIRED:
+            raise self.error(key, "is missing")
+        wrong = not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool)
+        if value is not default and (wrong or (kind is date and isinstance(value, datetime))):
+            raise self.error(key, f"has the wrong type: {value!r}")
+        return value
+
+    def read(self, spec: Any) -> Any:
+        """The value of the dataclass field ``spec``, checked against its annotation."""
+        key, kind = spec.name, spec.type
+        default = _REQUIRED if spec.default is MISSING else spec.default
+        if kind == "tuple[Phrase, ...]":
+            items = self.get(key, list, [])
+            return tuple(_phrase(self.path, f"{self.where}, {key}", item) for item in items)
+        if not kind.startswith("tuple"):
+            value = self.get(key, _KINDS[kind], default)
+            if kind == "Decimal | None" and value is not None:
+                return Decimal(str(value))
+            return value
+        value = self.get(key, list, default)
+        if not all(isinstance(item, str) and item.strip() for item in value):
+            raise self.error(key, "must be a list of non-empty strings")
+        if kind == "tuple[str, ...]":
+            return tuple(value)
+        try:
+            return tuple(
+                re.compile(pattern.replace("{date}", DATE), re.IGNORECASE) for pattern in value
+            )
+        except re.error as error:
+            raise self.error(key, f"has a bad pattern: {error}") from None
+
+
+def _build(cls: Any, path: Path, where: str, raw: Any) -> Any:
+    specs = fields(cls)
+    found = _Fields(path, where, raw, {spec.name for spec in specs})
+    return found, cls(**{spec.name: found.read(spec) for spec in specs})
+
+
+def _rule(path: Path, raw: Any) -> Rule:
+    where = f"rule {raw.get('id', '?') if isinstance(raw, dict) else '?'!r}"
+    found, rule = _build(Rule, path, where, raw)
+    caps = [cap for cap in (rule.max_spread, rule.exempt_above) if cap is not None]
+    problems = [
+        ("country", not rule.country, "must name at least one country"),
+        ("employers", rule.employers < 1, "must be 1 or more"),
+        ("pay", rule.pay not in WHEN, f"must be one of {WHEN}"),
+        ("benefits", rule.benefits not in ("", *WHEN), f"must be '' or one of {WHEN}"),
+        ("source", not rule.source.strip(), "must not be empty"),
+        ("url", not rule.url.startswith("https://"), "must be an https:// address"),
+        ("locality", rule.locality and not rule.region, "needs a region"),
+        ("locality_alone", rule.locality_alone and not rule.locality, "needs a locality"),
+        ("max_spread", any(cap <= 0 for cap in caps), "and exempt_above must be positive"),
+    ]
+    for key, wrong, problem in problems:
+        if wrong:
+            raise found.error(key, problem)
+    return rule  # type: ignore[no-any-return]
+
+
+def _phrase(path: Path, where: str, raw: Any) -> Phrase:
+    found, phrase = _build(Phrase, path, where, raw)
+    banned = where.endswith("banned")
+    for key, wrong in [
+        ("replace", banned and not phrase.replace),
+        ("field", not banned and not phrase.field),
+    ]:
+        if wrong or not phrase.patterns:
+            raise found.error(key if wrong else "patterns", "must not be empty")
+    if unknown := [name for name in phrase.answered_by if not _is_field(name)]:
+        raise found.error("answered_by", f"names no posting field: {unknown[0]!r}")
+    return phrase  # type: ignore[no-any-return]
+
+
+def _is_field(dotted: str) -> bool:
+    """Whether ``dotted`` ('salary.maximum') names a field of a posting."""
+    model: Any = JobDescription
+    for part in dotted.split("."):
+        info = getattr(model, "model_fields", {}).get(part)
+        if info is None:
+            return False
+        kinds = (info.annotation, *get_args(info.annotation))
+        model = next((k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)), None)
+    return True
+
+
+# --- The table as text ------------------------------------------------------------------
+def join_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def employers_text(n: int) -> str:
+    return f"employers with {n} or more employees" if n > 1 else "employers of any size"
+
+
+def day_text(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def rules_table() -> str:
+    """The table as plain text, for ``jdeditor check --rules``."""
+    rules = table()
+    lines = [
+        f"Pay-transparency rules (table reviewed {rules.reviewed.isoformat()})",
+        rules.disclaimer,
+        "A posting does not say how many people the employer has: each rule names its size.",
+    ]
+    for rule in rules.rules:
+        place = rule.region[0] if rule.region else ", ".join(rule.country)
+        place = f"{rule.locality[0]}, {place}" if rule.locality else place
+        needs = [f"the pay or a {'good-faith ' if rule.good_faith else ''}pay range"]
+        if rule.pay_what != PAY_WHAT:
+            needs = [rule.pay_what]
+        if rule.pay != "posting":
+            needs[0] += " (told to applicants before the interview)"
+        if rule.both_ends:
+            needs.append("both ends of a range (no “or more”)")
+        if rule.max_spread is not None:
+            needs.append(f"a range at most {rule.currency} {rule.max_spread:,} a year wide")
+        if rule.exempt_above is not None:
+            needs.append(f"no pay needed above {rule.currency} {rule.exempt_above:,} a year")
+        if rule.benefits:
+            later = " (before the first interview)" if rule.benefits != "posting" else ""
+            needs.append(f"{rule.benefits_what}{later}")
+        for statement in rule.statement:
+            only_when = f" ({statement.condition.lower()})" if statement.condition else ""
+            needs.append(f"a statement of {statement.description}{only_when}")
+        needs += [f"not {banned.description}" for banned in rule.banned]
+        when = "transposition due" if rule.deadline else "from"
+        until = f" until {day_text(rule.ends)}" if rule.ends else ""
+        remote = "; covers remote jobs that could be done there" if rule.remote else ""
+        lines += [
+            "",
+            f"{rule.name} ({place})",
+            f"  {when} {day_text(rule.effective)}{until}; {employers_text(rule.employers)}{remote}",
+            f"  Requires: {'; '.join(needs)}",
+            f"  Source: {rule.source} <{rule.url}>",
+            *([f"  Note: {rule.note}"] if rule.note else []),
+        ]
+    return "\n".join(lines) + "\n"
