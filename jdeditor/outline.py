@@ -88,14 +88,29 @@ class Outline:
         return next((section for section in self.sections if section.key == key), None)
 
 
+_last_outline: tuple[JobDescription, Outline] | None = None
+
+
 def build_outline(document: JobDescription) -> Outline:
     """The ordered content of a posting, ready for any renderer.
 
     Straight quotes and apostrophes in the user's text come out typographic, in the marks of
     the posting's language (links and addresses as typed), so every format prints them alike;
     "[Company name]" comes out as the Company field's name once there is one.
+
+    Remembers its last answer by identity (postings are immutable): exporting one posting to
+    six formats builds its outline once.
     """
-    document = _prose_document(document)
+    global _last_outline  # noqa: PLW0603 - a one-entry cache
+    if _last_outline is not None and _last_outline[0] is document:
+        return _last_outline[1]
+    outline = _build_outline(document)
+    _last_outline = (document, outline)
+    return outline
+
+
+def _build_outline(original: JobDescription) -> Outline:
+    document = _prose_document(original)
     locale = babel_locale(document.language)
     candidates = [
         _section("summary", "About the role", _paragraphs(document.summary)),
