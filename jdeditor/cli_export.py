@@ -59,6 +59,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument(
         "--template", type=Path, metavar="FILE", help="a company Word template (.dotx or .docx)"
     )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files that exist (without it, only a file named with -o is replaced)",
+    )
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -98,6 +103,15 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     for _document, target, chosen, _source in jobs:
         if str(target) != "-":
             _check_output(target, chosen, inputs)
+            # A name jdeditor made up (NAME.docx, DIR/NAME.md) must not replace a file that is
+            # there already: after `jdeditor import posting.docx`, the export's default name is
+            # the Word original. A file named with -o is the user's explicit choice.
+            if target.exists() and args.output is None and not args.force:
+                raise DocumentError(
+                    target,
+                    "exists already; export replaces a file only when told to: add --force, "
+                    "or name the output with -o",
+                )
     with WriteBatch() as batch:  # every file lands when all are rendered, or none does
         for document, target, chosen, _source in jobs:
             _write(document, target, chosen, options, batch)
@@ -179,7 +193,11 @@ def _single_job(
 def _refuse_clashes(jobs: list[Job]) -> None:
     seen: dict[str, Path | None] = {}
     for _document, target, _format, source in jobs:
-        key = str(target).casefold()  # one file on case-insensitive disks too
+        # One file on case-insensitive disks too, and through a symlink among the outputs.
+        try:
+            key = str(target.resolve()).casefold()
+        except (OSError, RuntimeError):
+            key = str(target).casefold()
         if key in seen:
             raise DocumentError(
                 target,

@@ -358,13 +358,13 @@ class WriteBatch:
     """Many ``atomic_write``s that land together: ``with WriteBatch() as batch:`` and
     ``atomic_write(path, data, batch=batch)`` inside.
 
-    Each file is written to its temporary file at once; when the block ends, all of their data
-    is made durable in one ``os.sync()`` (one file-system flush instead of one per file: 600
+    Each file is written to its temporary file at once; when the block ends, their data is
+    made durable (past 20 files in one ``os.sync()``: one flush instead of one per file, 600
     exported files took 2 s of fsyncs alone), then each replaces its target and each folder is
     synced once. Stale temporary files are cleaned once per folder. When the block ends with an
-    error, no file is replaced and the temporary files are removed: a batch lands whole or
-    not at all, unless replacing a file fails midway (then ``DocumentError`` names it and the
-    files already replaced stay).
+    error, no file is replaced and the temporary files are removed. When replacing fails
+    midway (an error, or Ctrl+C), the files already replaced stay, ``DocumentError`` names the
+    one that failed, and no temporary file is left.
     """
 
     def __init__(self) -> None:
@@ -386,26 +386,37 @@ class WriteBatch:
         if error_type is not None:
             _discard(pending)
             return
-        _flush([temporary for temporary, _, _ in pending])
-        for number, (temporary, target, path) in enumerate(pending):
-            try:
-                os.replace(temporary, target)  # noqa: PTH105 - tests patch os.replace
-            except OSError as error:
-                _discard(pending[number:])
-                raise DocumentError(
-                    path, f"cannot be written: {describe_os_error(error)}"
-                ) from None
-        for folder in self._folders:
-            _sync_folder(folder)
+        landed = 0
+        try:
+            _flush([temporary for temporary, _, _ in pending])
+            for temporary, target, path in pending:
+                try:
+                    os.replace(temporary, target)  # noqa: PTH105 - tests patch os.replace
+                except OSError as error:
+                    raise DocumentError(
+                        path, f"cannot be written: {describe_os_error(error)}"
+                    ) from None
+                landed += 1
+        except BaseException:  # Ctrl+C too: no temporary file is left behind
+            _discard(pending[landed:])
+            raise
+        finally:
+            for folder in self._folders:
+                _sync_folder(folder)
+
+
+_FLUSH_ONE_BY_ONE = 20
+"""Up to this many files are synced one by one: ``os.sync()`` flushes every file system on the
+machine and can wait behind a busy USB disk or a stalled network mount."""
 
 
 def _flush(files: list[Path]) -> None:
     if not files:
         return
-    if hasattr(os, "sync"):
+    if hasattr(os, "sync") and len(files) > _FLUSH_ONE_BY_ONE:
         os.sync()
         return
-    for path in files:  # Windows: no system-wide flush
+    for path in files:
         with path.open("rb+") as stream:
             os.fsync(stream.fileno())
 

@@ -355,3 +355,35 @@ def test_export_says_what_it_removed_from_a_template(
     )
     with zipfile.ZipFile(target) as output:
         assert not any(b"evil.example" in output.read(name) for name in output.namelist())
+
+
+def test_a_made_up_name_never_replaces_a_file_that_is_there(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `jdeditor import posting.docx`, `jdeditor export posting.jd.json` would otherwise
+    write posting.docx over the Word original."""
+    monkeypatch.chdir(tmp_path)
+    original = tmp_path / "Agent.docx"
+    original.write_bytes(b"the team's own Word file")
+    code, _, err = run(capsys, "export", "Agent")
+    assert code == 1 and "Agent.docx: exists already" in err and "--force" in err
+    code, _, err = run(capsys, "export", "Agent", "-d", str(tmp_path), "--format", "docx,md")
+    assert code == 1
+    assert original.read_bytes() == b"the team's own Word file"
+    assert not (tmp_path / "Agent.md").exists()  # nothing of the batch was written
+    assert run(capsys, "export", "Agent", "--force")[0] == 0
+    assert original.read_bytes().startswith(b"PK")
+    assert run(capsys, "export", "Agent", "-o", str(original))[0] == 0  # named: replaced
+
+
+def test_two_outputs_that_are_one_file_through_a_symlink_are_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "Agent.md").symlink_to(out / "Manager.md")
+    code, _, err = run(
+        capsys, "export", "Agent", "Manager", "-d", str(out), "--format", "md", "--force"
+    )
+    assert code == 1 and "would be written for two postings" in err
+    assert sorted(p.name for p in out.iterdir()) == ["Agent.md"]

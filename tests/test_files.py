@@ -270,3 +270,24 @@ def test_a_batch_that_fails_lands_nothing(tmp_path: Path) -> None:
         raise RuntimeError("a render failed")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["0.txt"]  # no temporary files left
     assert (tmp_path / "0.txt").read_bytes() == b"old"
+
+
+def test_a_batch_interrupted_while_landing_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jdeditor import files
+
+    real = os.replace
+    calls: list[object] = []
+
+    def interrupted(source: object, target: object) -> None:
+        calls.append(target)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt), files.WriteBatch() as batch:
+        for number in range(3):
+            files.atomic_write(tmp_path / f"{number}.txt", b"new", batch=batch)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.txt"]  # landed before Ctrl+C

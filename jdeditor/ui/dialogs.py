@@ -166,6 +166,20 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
     return value if accepted else None
 
 
+def confirm_replace(parent: QWidget, path: Path) -> bool:
+    """The file dialog asked about the name as typed; jdeditor then added the suffix. When that
+    name is taken, ask as the dialog would have: never replace a file without asking."""
+    if not path.exists():
+        return True
+    return ask_yes_no(
+        parent,
+        _tr("Replace File?"),
+        _tr("{file} already exists in {folder}. Replace it?").format(
+            file=path.name, folder=path.parent
+        ),
+    )
+
+
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes

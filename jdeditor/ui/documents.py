@@ -193,6 +193,8 @@ class DocumentActions(QObject):
             return False
         if not path.name.endswith(DOCUMENT_SUFFIX):
             path = path.with_name(path.name.removesuffix(".json") + DOCUMENT_SUFFIX)
+            if not dialogs.confirm_replace(self._parent, path):
+                return False
         return self._write(path)
 
     def _write(self, path: Path) -> bool:

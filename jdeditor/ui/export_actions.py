@@ -64,6 +64,8 @@ class ExportActions(QObject):
             return
         if path.suffix.lower() != docx.suffix:
             path = path.with_name(path.name + docx.suffix)
+            if not dialogs.confirm_replace(self._parent, path):
+                return
         self._write(document, path, docx)
 
     @Slot()
@@ -87,6 +89,8 @@ class ExportActions(QObject):
         )
         if for_path(path) is None:
             path = path.with_name(path.name + chosen.suffix)
+            if not dialogs.confirm_replace(self._parent, path):
+                return
         if self._write(document, path, chosen):
             self._settings.setValue(FORMAT_KEY, chosen.name)
 

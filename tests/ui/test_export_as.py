@@ -176,3 +176,23 @@ def test_a_file_that_cannot_be_imported_leaves_the_open_posting(
     ((_title, message),) = scripted.called("show_error")
     assert "old.doc" in message and ".docx" in message
     assert editor.session.draft["title"] == "Night Shift Agent"
+
+
+def test_a_suffix_added_after_the_dialog_asks_before_replacing(
+    window: MainWindow, editor: Editor, scripted: ScriptedDialogs, tmp_path: Path
+) -> None:
+    """The file dialog asked about "night"; the export writes "night.txt", which exists."""
+    _load(editor)
+    existing = tmp_path / "night.txt"
+    existing.write_text("someone's notes", encoding="utf-8")
+    scripted.answer("ask_export_path", (tmp_path / "night", FORMATS["txt"].file_filter))
+    scripted.answer("ask_yes_no", False)
+    window.export_as_action.trigger()
+    ((_title, text),) = scripted.called("ask_yes_no")
+    assert "night.txt" in text
+    assert existing.read_text(encoding="utf-8") == "someone's notes"
+    scripted.answer("ask_save_path", tmp_path / "night")
+    scripted.answer("ask_yes_no", False)
+    (tmp_path / "night.jd.json").write_text("{}", encoding="utf-8")
+    assert not editor.documents.save_as()
+    assert (tmp_path / "night.jd.json").read_text(encoding="utf-8") == "{}"
