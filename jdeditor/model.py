@@ -124,6 +124,9 @@ class EducationLevel(_LabelledEnum):
 # --- Text cleaning ----------------------------------------------------------------------------
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode Cc, line feed aside
 _NOT_TEXT = re.compile(r"[\ud800-\udfff\ufffe\uffff]")  # lone surrogates, non-characters
+_BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides and isolates: invisible, and they make 'evil' print as 'live' in every
+export. (The marks U+200E/U+200F that right-to-left text needs are not among them.)"""
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85\v\f]")
 
 
@@ -145,6 +148,13 @@ def _clean(value: object, *, multiline: bool) -> object:
         raise PydanticCustomError(
             "invalid_character",
             "contains a character that is not text (U+{code}); retype or remove it",
+            {"code": f"{ord(found.group()):04X}"},
+        )
+    if found := _BIDI_CONTROL.search(text):
+        raise PydanticCustomError(
+            "bidi_control",
+            "contains an invisible direction control (U+{code}) that can make text print "
+            "backwards; retype or remove it",
             {"code": f"{ord(found.group()):04X}"},
         )
     if found := _CONTROL.search(text):
@@ -442,7 +452,14 @@ class JobDescription(_Model):
         return migrate(data) if isinstance(data, dict) else data
 
     def to_json(self) -> str:
-        """The document as stored on disk: indented UTF-8 JSON, defaults included."""
+        """The document as stored on disk: indented UTF-8 JSON, defaults included.
+
+        A posting that uses nothing a later version added is written in the oldest version
+        that holds it (no dates: version 1), so colleagues on an older jdeditor still open it.
+        """
+        if self.date_posted is None and self.valid_through is None:
+            oldest = self.model_copy(update={"schema_version": 1})
+            return oldest.model_dump_json(indent=2, exclude=_ADDED_IN_2) + "\n"
         return self.model_dump_json(indent=2) + "\n"
 
     @classmethod
@@ -462,6 +479,9 @@ LIST_PATHS: tuple[tuple[str, ...], ...] = (
     ("benefits",),
 )
 """Every bullet list of a posting."""
+
+
+_ADDED_IN_2 = {"date_posted", "valid_through"}
 
 
 # --- Schema versions --------------------------------------------------------------------------

@@ -20,7 +20,7 @@ def test_write_then_read_round_trips(tmp_path: Path, posting: JobDescription) ->
     path = tmp_path / "posting.jd.json"
     write_document(path, posting)
     assert read_document(path) == posting
-    assert path.read_text(encoding="utf-8").startswith('{\n  "schema_version": 2,')
+    assert path.read_text(encoding="utf-8").startswith('{\n  "schema_version": 1,')
 
 
 def test_utf8_bom_is_tolerated(tmp_path: Path, posting: JobDescription) -> None:

@@ -329,3 +329,21 @@ def test_a_version_1_file_opens_as_version_2_without_dates() -> None:
     document = JobDescription.model_validate({"schema_version": 1, **BASE})
     assert document.schema_version == model.SCHEMA_VERSION == 2
     assert document.date_posted is None and document.valid_through is None
+
+
+def test_a_posting_without_dates_is_written_as_version_1_for_older_jdeditors() -> None:
+    plain = make()
+    assert plain.to_json().startswith('{\n  "schema_version": 1,')
+    assert "date_posted" not in plain.to_json()
+    assert JobDescription.from_json(plain.to_json()) == plain
+    dated = make(valid_through="2027-01-05")
+    assert dated.to_json().startswith('{\n  "schema_version": 2,')
+    assert JobDescription.from_json(dated.to_json()) == dated
+
+
+def test_a_direction_override_is_refused_with_its_code() -> None:
+    assert messages(title="Agent \u202eevil") == {
+        "title": "Job title contains an invisible direction control (U+202E) that can make "
+        "text print backwards; retype or remove it"
+    }
+    assert make(summary="Hebrew \u200fמוקד\u200f marks stay").summary.endswith("marks stay")
