@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jdeditor._text import printable
-from jdeditor.checks import Finding, problems
+from jdeditor.checks import Family, Finding, problems, review
 from jdeditor.export.formats import FORMATS, ExportOptions, Format, for_path, parse_formats
 from jdeditor.files import (
     DocumentError,
@@ -30,6 +30,8 @@ from jdeditor.files import (
 from jdeditor.library import PresetLibrary, preset_file_name
 from jdeditor.model import JobDescription
 
+_STRUCTURED = frozenset({"jsonld", "html"})
+"""Formats whose JSON-LD Google for Jobs reads: what it requires is worth a note."""
 _SUFFIX_LIST = ", ".join(f.suffix for f in FORMATS.values())
 
 
@@ -120,9 +122,10 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _report(jobs: list[Job]) -> None:
-    """What was written, and each posting's warnings, once every file has landed."""
+    """What was written, and each posting's warnings, once every file has landed; for the
+    formats Google for Jobs reads, also what it needs and the posting lacks."""
     warned: dict[int, list[Finding]] = {}
-    for document, target, _chosen, _source in jobs:
+    for document, target, chosen, _source in jobs:
         if str(target) != "-":
             print(f"wrote {printable(str(target))}")
         # The same review as `validate` and the window's question: a line per warning.
@@ -134,6 +137,12 @@ def _report(jobs: list[Job]) -> None:
                 printable(f"jdeditor: warning: {where}: {warning.dotted_path}: {warning.message}"),
                 file=sys.stderr,
             )
+        if chosen.name in _STRUCTURED:
+            for note in review(document, families=[Family.JOB_BOARDS]):
+                print(
+                    printable(f"jdeditor: note: {where}: {note.dotted_path}: {note.message}"),
+                    file=sys.stderr,
+                )
 
 
 Job = tuple[JobDescription, Path, Format, Path | None]

@@ -387,3 +387,20 @@ def test_two_outputs_that_are_one_file_through_a_symlink_are_refused(
     )
     assert code == 1 and "would be written for two postings" in err
     assert sorted(p.name for p in out.iterdir()) == ["Agent.md"]
+
+
+def test_json_ld_notes_what_google_for_jobs_needs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "remote.jd.json"
+    source.write_text(
+        '{"title": "Agent", "responsibilities": ["Answer calls"], "work_arrangement": "remote",'
+        ' "valid_through": "2020-01-01"}',
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / "remote.jsonld"))
+    assert code == 0
+    assert "note:" in err and "[job-boards" not in err
+    assert "hiring company's name" in err
+    assert "country applicants may work from" in err
+    assert "has passed" in err

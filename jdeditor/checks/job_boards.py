@@ -102,4 +102,16 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "instructions",
             )
         )
+    if document.valid_through is not None and document.valid_through < context.today:
+        findings.append(
+            Finding(
+                "job-boards.expired",
+                Severity.ADVICE,
+                ("valid_through",),
+                f"The last day to apply ({document.valid_through.isoformat()}) has passed: job "
+                "boards drop an expired posting; move the date or clear it",
+                source=_SOURCE_RECOMMENDED,
+                params={"date": document.valid_through.isoformat()},
+            )
+        )
     return findings

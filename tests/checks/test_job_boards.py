@@ -53,3 +53,18 @@ def test_a_placeholder_is_left_to_the_placeholder_warning() -> None:
     from jdeditor.model import Company
 
     assert _codes(company=Company(name="[Company name]")) == set()
+
+
+def test_a_past_apply_by_date_is_advised() -> None:
+    from datetime import date
+
+    from jdeditor.checks import Context
+
+    posting = JobDescription(
+        title="Agent", responsibilities=("Answer calls",), valid_through=date(2026, 1, 31)
+    )
+    codes = {f.code for f in check(posting, Context(today=date(2026, 2, 1)))}
+    assert "job-boards.expired" in codes
+    assert "job-boards.expired" not in {
+        f.code for f in check(posting, Context(today=date(2026, 1, 31)))
+    }
