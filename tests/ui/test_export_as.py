@@ -106,7 +106,6 @@ def test_a_renderer_that_fails_is_a_message_not_a_traceback(
 def test_print_shows_a_preview_that_draws_the_posting(
     window: MainWindow, editor: Editor, scripted: ScriptedDialogs, tmp_path: Path
 ) -> None:
-    pytest.importorskip("jdeditor.export.pdf")
     from PySide6.QtPrintSupport import QPrinter
 
     _load(editor)
@@ -135,7 +134,6 @@ def test_print_and_export_as_are_in_the_file_menu_with_their_keys(window: MainWi
 def test_export_as_json_ld_is_valid_json(
     window: MainWindow, editor: Editor, scripted: ScriptedDialogs, tmp_path: Path
 ) -> None:
-    pytest.importorskip("jdeditor.export.jsonld")
     _load(editor)
     target = tmp_path / "night.jsonld"
     scripted.answer("ask_export_path", (target, FORMATS["jsonld"].file_filter))
