@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from jdeditor.checks import PLACEHOLDER
+from jdeditor.export.page import marked, paragraph_html
 from jdeditor.export.reference import ACCENT, INK, MUTED
-from jdeditor.outline import Bullets, Link, Outline, Paragraph
+from jdeditor.outline import Bullets, Outline, Paragraph
 
 _STYLE = f"""
 body {{ color: #{INK}; font-family: Calibri, Carlito, 'Segoe UI', sans-serif; font-size: 10.5pt; }}
@@ -61,21 +61,9 @@ def render_html(outline: Outline, *, standalone: bool = True, pay_problem: str =
 
 
 def _paragraph(paragraph: Paragraph) -> str:
-    return "".join(
-        f'<a href="{escape(run.target)}">{escape(run.text)}</a>'
-        if isinstance(run, Link)
-        else _marked(run)
-        for run in paragraph.runs
-    )
+    return paragraph_html(paragraph, "span")
 
 
 def _marked(text: str) -> str:
     """Escaped text with every ``[placeholder]`` highlighted as in the Word export."""
-    out = []
-    position = 0
-    for match in PLACEHOLDER.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        out.append(f'<span class="placeholder">{escape(match.group())}</span>')
-        position = match.end()
-    out.append(escape(text[position:]))
-    return "".join(out)
+    return marked(text, "span")
