@@ -3,18 +3,26 @@
 
 Every guess is printed, so what was recognised can be checked; text no rule placed is kept at
 the end of the summary. Exit 0 when every import is a valid posting, 1 when one could not be
-read or still has errors (its draft is written all the same: nothing read is lost).
+read or written or still has errors (its draft is written all the same: nothing read is lost).
+One file that fails does not stop the others.
+
+Each FILE becomes FILE's name with its suffix replaced by ``.jd.json`` (``chat.md`` →
+``chat.jd.json``; ``chat.jd.json`` keeps its name), here or in ``-d DIR``. Every target is
+checked before anything is written: one that exists already is refused unless ``--force``
+replaces it, and one that is an input (importing ``chat.jd.json`` into its own folder) or that
+two inputs share (``chat.md`` and ``chat.html``) is always refused.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from jdeditor._text import printable
-from jdeditor.files import DocumentError, atomic_write, same_file
+from jdeditor.files import DocumentError, atomic_write, describe_os_error, same_file
 from jdeditor.importer import ImportResult, import_posting
 
 
@@ -30,6 +38,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument(
         "-d", "--directory", type=Path, help="folder for the *.jd.json files (default: here)"
     )
+    command.add_argument(
+        "--force", action="store_true", help="replace *.jd.json files that exist already"
+    )
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -42,46 +53,77 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.output is not None
         else [(args.directory or Path()) / _target_name(path) for path in args.files]
     )
-    _refuse_clashes(args.files, targets)
+    _refuse_clashes(args.files, targets, force=args.force)
     failed = False
     for source, target in zip(args.files, targets, strict=True):
         try:
             result = import_posting(source)
-        except DocumentError as error:
+            for line in result.messages():
+                print(printable(line))
+            failed = failed or result.document is None
+            _write(result, target)
+        except DocumentError as error:  # this file; the others are still imported
             failed = True
             for line in error.lines():
                 print(f"jdeditor: {line}", file=sys.stderr)
-            continue
-        for line in result.messages():
-            print(printable(line))
-        failed = failed or result.document is None
-        _write(result, target)
     return 1 if failed else 0
 
 
 def _target_name(path: Path) -> str:
-    return f"{path.stem}.jd.json"
+    """'chat.md' → 'chat.jd.json'; 'chat.jd.json' and 'chat.json' → 'chat.jd.json'."""
+    name = path.name
+    for suffix in (".jd.json", path.suffix):
+        if suffix and name.lower().endswith(suffix.lower()) and len(name) > len(suffix):
+            return name[: -len(suffix)] + ".jd.json"
+    return name + ".jd.json"
 
 
-def _refuse_clashes(sources: list[Path], targets: list[Path]) -> None:
-    seen: set[str] = set()
-    for target in targets:
-        if any(same_file(target, source) for source in sources):
-            raise DocumentError(target, "is one of the files to import; it would be replaced")
-        key = str(target).casefold()
+def _refuse_clashes(sources: list[Path], targets: list[Path], *, force: bool) -> None:
+    """Every target checked before any file is imported or written."""
+    seen: dict[str, Path] = {}
+    for source, target in zip(sources, targets, strict=True):
+        if any(same_file(target, other) for other in sources):
+            raise DocumentError(
+                target,
+                "is one of the files to import, and writing the import there would replace "
+                "it: write into another folder with -d DIR, or name another file with -o",
+            )
+        key = str(target).casefold()  # one file on case-insensitive disks too
         if key in seen:
-            raise DocumentError(target, "would be written for two imports; use -d with -o")
-        seen.add(key)
+            raise DocumentError(
+                target,
+                f"would be written for two imports ({seen[key]} and {source}); import them "
+                "into different folders with -d DIR, or one at a time with -o",
+            )
+        seen[key] = source
+        if not force and os.path.lexists(target):
+            raise DocumentError(target, "exists already; --force replaces it")
 
 
 def _write(result: ImportResult, target: Path) -> None:
     document = result.document
-    data = (
+    text = (
         document.to_json()
         if document is not None
         else json.dumps(result.draft, ensure_ascii=False, indent=2) + "\n"
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, data.encode("utf-8"))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate: no file can hold it
+        raise DocumentError(
+            target,
+            f"cannot be written: the posting holds a character that is not text "
+            f"(U+{ord(error.object[error.start]):04X})",
+        ) from None
+    _make_folder(target.parent)
+    atomic_write(target, data)
     state = "" if document is not None else " (a draft with errors: open it in jdeditor to finish)"
     print(printable(f"wrote {target}{state}"))
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = "it is a file, not a folder" if folder.is_file() else describe_os_error(error)
+        raise DocumentError(folder, f"cannot be created: {reason}") from None

@@ -19,14 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
+from jdeditor.checks import Finding, Severity
 from jdeditor.draft import Check, Draft, check
-from jdeditor.files import DocumentError, read_user_file
+from jdeditor.files import MAX_DOCUMENT_BYTES, DocumentError, parse_json_object, read_user_file
 from jdeditor.importer._assemble import UNPLACED_MARK, assemble
 from jdeditor.importer._blocks import Guess, Source
 from jdeditor.importer._html import job_posting, read_html
 from jdeditor.importer._interpret import interpret
 from jdeditor.importer._readers import read_markdown, read_text
-from jdeditor.model import JobDescription
+from jdeditor.model import JobDescription, migrate
 
 __all__ = [
     "FORMATS",
@@ -137,13 +140,18 @@ def import_bytes(data: bytes, kind: str, *, path: Path | None = None) -> ImportR
 
 
 def import_text(text: str, kind: str = "txt", *, path: Path | None = None) -> ImportResult:
-    """Read a posting from text in format ``kind`` ('md', 'html', 'txt', 'jsonld'); never raises."""
+    """Read a posting from text in format ``kind`` ('md', 'html', 'txt', 'jsonld').
+
+    Never raises on a posting written elsewhere. A jdeditor posting (the *.jd.json shape) is
+    checked as Open checks it, and ``DocumentError`` (naming ``path``) says why when Open would
+    refuse it: too deep, a number too long, a character that is not text, a newer jdeditor's.
+    """
     if kind == "md":
         source = read_markdown(text)
     elif kind == "html":
         source = read_html(text)
     elif kind == "jsonld":
-        found = _json_source(text)
+        found = _json_source(text, path if path is not None else Path(f"<{kind}>"))
         if isinstance(found, dict):
             return ImportResult(found, [Guess((), "Read as a jdeditor posting")], [], kind, path)
         source = found
@@ -168,14 +176,14 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")  # pragma: no cover - cp1252 takes most
 
 
-def _json_source(text: str) -> Source | Draft:
+def _json_source(text: str, name: Path) -> Source | Draft:
     """A JSON-LD file: its JobPosting's description is the body, its fields the facts. A
-    jdeditor posting (.jd.json shape) is returned as it is, as a draft."""
+    jdeditor posting (.jd.json shape) is returned as a draft, once Open's checks pass."""
     posting = job_posting(text)
     if posting is None:
-        data = _plain_json(text)
-        if isinstance(data, dict) and "title" in data and "responsibilities" in data:
-            return data
+        draft = _jdeditor_posting(text, name)
+        if draft is not None:
+            return draft
         source = Source("jsonld")
         source.notes.append("the file holds no schema.org JobPosting")
         return source
@@ -183,6 +191,38 @@ def _json_source(text: str) -> Source | Draft:
     source = read_html(description if isinstance(description, str) else "", "jsonld")
     source.structured = posting
     return source
+
+
+def _jdeditor_posting(text: str, name: Path) -> Draft | None:
+    """A jdeditor posting, read as Open reads one: a bounded JSON object
+    (``files.parse_json_object``) no larger than ``files.MAX_DOCUMENT_BYTES``, brought to this
+    jdeditor's schema (``model.migrate``). None when the text is not in the posting's shape;
+    ``DocumentError`` naming the file when it is, but Open would refuse it."""
+    data = text.encode("utf-8", "surrogatepass")  # a lone surrogate fails as a bad byte
+    try:
+        parsed = parse_json_object(name, data)
+    except DocumentError:
+        if _is_posting(_plain_json(text)):
+            raise
+        return None
+    if not _is_posting(parsed):
+        return None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(
+            name,
+            f"is too large for a job description ({len(data):,} bytes; "
+            f"the limit is {MAX_DOCUMENT_BYTES:,})",
+        )
+    try:
+        return migrate(parsed)
+    except PydanticCustomError as error:  # written by a newer jdeditor
+        where = ("schema_version",)
+        problem = Finding("validation.schema-too-new", Severity.ERROR, where, error.message())
+        raise DocumentError(name, [problem]) from None
+
+
+def _is_posting(data: Any) -> bool:
+    return isinstance(data, dict) and "title" in data and "responsibilities" in data
 
 
 def _plain_json(text: str) -> Any:

@@ -133,18 +133,19 @@ def _split_long(text: str, limit: int) -> list[str]:
     if len(text) <= limit:
         return [text]
     pieces: list[str] = []
-    for sentence in re.split(r"(?<=[.!?。！？；;])\s*", text):
-        if not sentence.strip():
+    for sentence in _SENTENCE_END.split(text):
+        bare = sentence.strip()
+        if not bare:
             continue
         if pieces and len(pieces[-1]) + 1 + len(sentence) <= limit:
-            pieces[-1] += (
-                " " + sentence.strip()
-                if not re.match(r"[\u3400-\u9fff]", sentence)
-                else sentence.strip()
-            )
+            pieces[-1] += bare if _CJK_START.match(sentence) else " " + bare
         else:
-            pieces.append(_cut(sentence.strip(), limit))
+            pieces.append(_cut(bare, limit))
     return pieces
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*")
+_CJK_START = re.compile(r"[\u3400-\u9fff]")
 
 
 def _cut(text: str, limit: int) -> str:
@@ -156,16 +157,23 @@ def _cut(text: str, limit: int) -> str:
 
 
 def _join(parts: list[str]) -> str:
-    """Paragraphs apart by a blank line, bullet lines ('• …') one under the other."""
-    text = ""
+    """Paragraphs apart by a blank line, bullet lines ('• …') one under the other.
+
+    Joined once, each part looked at beside the one before: splitting the text so far at each
+    part took quadratic time."""
+    pieces: list[str] = []
+    last_line = ""
     for part in parts:
-        if not text:
-            text = part
-        elif part.startswith("• ") and text.split("\n")[-1].startswith("• "):
-            text += "\n" + part
+        if not pieces:
+            if not part:
+                continue
+        elif part.startswith("• ") and last_line.startswith("• "):
+            pieces.append("\n")
         else:
-            text += "\n\n" + part
-    return text
+            pieces.append("\n\n")
+        pieces.append(part)
+        last_line = part.rsplit("\n", 1)[-1]
+    return "".join(pieces)
 
 
 def _texts(reading: Reading, draft: Draft, guesses: list[Guess]) -> None:

@@ -110,6 +110,7 @@ def bullet_text(line: str) -> str | None:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def is_cjk(text: str) -> bool:
@@ -117,11 +118,14 @@ def is_cjk(text: str) -> bool:
 
 
 def cjk_share(text: str) -> float:
-    """The share of CJK ideographs among the letters of ``text`` (0 when it has none)."""
-    letters = [char for char in text if char.isalpha()]
+    """The share of CJK ideographs among the letters of ``text`` (0 when it has none).
+
+    Counted in C (``map``, ``re.sub``), not a character at a time in Python: a 2 MB posting
+    took seconds."""
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 0.0
-    return sum(1 for char in letters if _CJK.match(char)) / len(letters)
+    return sum(map(str.isalpha, _NOT_CJK.sub("", text))) / letters
 
 
 @dataclass(frozen=True, slots=True)

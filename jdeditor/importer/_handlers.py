@@ -183,6 +183,8 @@ def _company(section: Section, reading: Reading) -> None:
 _APPLY_LABELS = re.compile(
     r"(?i)(?:^|\s)(?:e-?mail|apply online|apply here|邮箱)\s*[:：]\s*(\S+)\s*$"
 )
+_MAX_APPLY_LABELS = 8
+"""'Email: … Apply online: …' labels taken off the end of one text; the rest stays as written."""
 
 
 def _how_to_apply(section: Section, reading: Reading) -> None:
@@ -209,7 +211,10 @@ def _how_to_apply(section: Section, reading: Reading) -> None:
 def _strip_apply_facts(text: str, links: list[tuple[str, str]], facts: Facts) -> str:
     """Take 'Email: x', 'Apply online: y' and 'Apply by d' out of how-to-apply text, keeping
     any other sentence whole ('Send your CV to jobs@acme.com' stays as written)."""
-    while match := _APPLY_LABELS.search(text):
+    for _ in range(_MAX_APPLY_LABELS):  # each search reads the whole text: a few, not 2,000
+        match = _APPLY_LABELS.search(text)
+        if match is None:
+            break
         value = match.group(1)
         target = next((t for shown, t in links if shown == value), value)
         if EMAIL.fullmatch(value):
@@ -322,7 +327,8 @@ def _guess_section(reading: Reading, section: Section, key: str) -> None:
 
 
 def _note_once(reading: Reading, path: tuple[str, ...], message: str) -> None:
-    if not any(guess.message == message for guess in reading.guesses):
+    if message not in reading.noted:  # a set: 10,000 paragraphs once searched every guess
+        reading.noted.add(message)
         reading.guesses.append(Guess(path, message))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter, deque
 from html.parser import HTMLParser
 from typing import Any
 
@@ -104,8 +105,13 @@ class _HtmlReader(HTMLParser):
         self.level = 0
         self.links: list[tuple[str, str]] = []
         self.link: tuple[int, str] | None = None
+        """(index in ``text`` where the open link's text starts, its address)."""
         self.skipping: list[str] = []
+        """The open elements of a skipped part (a <script>, <nav>, <svg>…), innermost last."""
+        self.skipped: Counter[str] = Counter()
+        """How many of each tag ``skipping`` holds: an end tag is looked up, not searched for."""
         self.json_ld: list[str] | None = None
+        self.json_ld_chars = 0
         self.json_texts: list[str] = []
         self.in_title = False
         self.title: list[str] = []
@@ -113,6 +119,18 @@ class _HtmlReader(HTMLParser):
         self.bold_chars = 0
         self.plain_chars = 0
         self.pre = 0
+
+    def close(self) -> None:
+        """The end of the file. A tag, comment or declaration still open here runs to the end,
+        as a browser reads it, and is left out: Python before 3.13.5 read it as text up to the
+        next '<' or '>' and went on, scanning the rest of the file again at each '<' after it,
+        which took hours for a file of a few megabytes."""
+        if self.rawdata.startswith("<") and len(self.rawdata) > 1 and not self.cdata_elem:
+            self.source.notes.append(
+                "the HTML ends inside an unfinished tag or comment; that part was left out"
+            )
+            self.rawdata = ""
+        super().close()
 
     def flush(self) -> None:
         text = "".join(self.text)
@@ -135,22 +153,26 @@ class _HtmlReader(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if self.skipping:
             if tag not in _VOID:
-                self.skipping.append(tag)
+                self.skip(tag)
             return
         if tag == "script" and "ld+json" in values.get("type", "").lower():
             self.json_ld = []
         if tag == "html" and values.get("lang"):
             self.source.language = self.source.language or values["lang"].strip()
         if tag in _SKIPPED:
-            self.skipping.append(tag)
+            self.skip(tag)
         elif tag in _HEADINGS or tag == "li" or tag in _BREAKS:
             self.flush()
             self.kind = "heading" if tag in _HEADINGS else "bullet" if tag == "li" else "para"
             self.level = _HEADINGS.get(tag, 0)
         elif tag == "a":
-            self.link = (len("".join(self.text)), values.get("href", ""))
+            self.link = (len(self.text), values.get("href", ""))
         else:
             self.inline_start(tag, values)
+
+    def skip(self, tag: str) -> None:
+        self.skipping.append(tag)
+        self.skipped[tag] += 1
 
     def inline_start(self, tag: str, values: dict[str, str]) -> None:
         if tag == "title":
@@ -164,12 +186,13 @@ class _HtmlReader(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:
-            if tag in self.skipping:
-                while self.skipping and self.skipping.pop() != tag:
-                    pass
+            if self.skipped[tag]:  # what it closes is open: close it and what it holds
+                while (closed := self.skipping.pop()) != tag:
+                    self.skipped[closed] -= 1
+                self.skipped[tag] -= 1
                 if not self.skipping and self.json_ld is not None:
                     self.json_texts.append("".join(self.json_ld))
-                    self.json_ld = None
+                    self.json_ld, self.json_ld_chars = None, 0
             return
         if tag == "title":
             self.in_title = False
@@ -177,15 +200,16 @@ class _HtmlReader(HTMLParser):
             self.flush()
         elif tag == "a" and self.link is not None:
             start, href = self.link
-            self.links.append((clean_text("".join(self.text)[start:]), href))
+            self.links.append((clean_text("".join(self.text[start:])), href))
             self.link = None
         elif tag in ("b", "strong"):
             self.bold = max(0, self.bold - 1)
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
-            if self.json_ld is not None and sum(map(len, self.json_ld)) < MAX_JSON_LD_CHARS:
+            if self.json_ld is not None and self.json_ld_chars < MAX_JSON_LD_CHARS:
                 self.json_ld.append(data)
+                self.json_ld_chars += len(data)
             return
         if self.in_title:
             self.title.append(data)
@@ -228,11 +252,11 @@ def job_posting(text: str) -> dict[str, Any] | None:
         data = json.loads(text, parse_constant=lambda _: None)
     except (ValueError, RecursionError):
         return None
-    pending: list[Any] = [data]
+    pending: deque[Any] = deque([data])
     seen = 0
     while pending and seen < 10_000:
         seen += 1
-        item = pending.pop(0)
+        item = pending.popleft()
         if isinstance(item, list):
             pending.extend(item)
         elif isinstance(item, dict):

@@ -23,11 +23,12 @@ def interpret(source: Source) -> Reading:
     if not (source.structured and isinstance(source.structured.get("title"), str)):
         blocks = _take_title(blocks, reading)
     sections = _sections(blocks)
-    for section in sections:
-        if section.key == "company" and section.heading:
-            found = section_of(section.heading)
-            if found and found[1]:
-                reading.facts.company_hint = _proper_case(found[1], reading.texts)
+    for section in reversed(sections):  # the last 'About …' heading names the company
+        found = section_of(section.heading) if section.key == "company" else None
+        if found and found[1]:
+            # Once: spelling out each of 10,000 'About X' headings read every text each time.
+            reading.facts.company_hint = _proper_case(found[1], reading.texts)
+            break
     for section in sections:
         for block in section.blocks:
             reading.links += [(section.key, text, target) for text, target in block.links]

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from jdeditor.importer._blocks import clean_text
+from jdeditor.model import AMOUNT_MAX
 
 _EMPLOYMENT = {
     "FULL_TIME": "full-time", "PART_TIME": "part-time", "CONTRACTOR": "contract",
@@ -26,6 +27,8 @@ _CREDENTIALS = [
     ("associate", r"associate"),
     ("high-school", r"high ?school|secondary"),
 ]
+_NUMBER_CHARS = 40
+"""A pay amount or a count of months is a few characters; a longer "number" is not one."""
 LISTS = {
     "responsibilities": "responsibilities",
     "qualifications": "required_qualifications",
@@ -151,10 +154,17 @@ def _address(address: dict[str, Any]) -> dict[str, str]:
 
 
 def _number(value: object) -> Decimal | None:
+    """A JSON number, or a string holding one ('45,000'); None for anything else.
+
+    The number may be huge ('1e999999' is a finite Decimal): compare it, never make it an int
+    (a million digits take minutes) before ``_salary`` has refused it."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
+    text = str(value).replace(",", "").strip()
+    if len(text) > _NUMBER_CHARS:
+        return None
     try:
-        number = Decimal(str(value).replace(",", "").strip())
+        number = Decimal(text)
     except InvalidOperation:
         return None
     return number if number.is_finite() else None
@@ -171,6 +181,8 @@ def _salary(value: object) -> dict[str, Any]:
         period = _PERIODS.get(_text(amount.get("unitText")).upper(), "")
     else:
         low, high, period = _number(amount), None, ""
+    if any(amount is not None and abs(amount) > AMOUNT_MAX for amount in (low, high)):
+        return {"problem": f"states an amount over {AMOUNT_MAX:,}, more than pay can be; left out"}
     if low is None and high is not None:
         return {"problem": "names only a top amount (maxValue)", "maximum": high}
     if low is None:

@@ -9,6 +9,7 @@ them, so '3-5 years' or 'founded in 2010' is never pay.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -150,10 +151,18 @@ class NotPay:
     reason: str
 
 
+MAX_AMOUNTS_TRIED = 64
+"""Numbers looked at in one text before it is taken to state no pay. A pay line has a few; a
+paragraph of 10,000 numbers took a second each time it was read."""
+_BEFORE_CHARS = 80
+"""How far before an amount 'up to' or 'annual salary' is looked for."""
+
+
 def find_pay(text: str, *, country: str = "", chinese: bool = False) -> Pay | NotPay | None:
-    """The first pay expression in ``text``; None when there is none."""
+    """The first pay expression in ``text``; None when there is none (or none among its first
+    ``MAX_AMOUNTS_TRIED`` numbers)."""
     labelled = bool(PAY_WORDS.search(text))
-    for match in _PAY.finditer(text):
+    for match in itertools.islice(_PAY.finditer(text), MAX_AMOUNTS_TRIED):
         result = _read(match, text, country=country, chinese=chinese, labelled=labelled)
         if result is not None:
             return result
@@ -164,10 +173,10 @@ def _read(
     match: re.Match[str], text: str, *, country: str, chinese: bool, labelled: bool
 ) -> Pay | NotPay | None:
     low, high = match.group("low"), match.group("high")
-    before = text[: match.start()]
+    before = text[max(0, match.start() - _BEFORE_CHARS) : match.start()]
     period = _period(match, before)
     symbol = _symbol(low) or (_symbol(high) if high else "")
-    amounts = _amounts(low, high, text[match.end() :])
+    amounts = _amounts(low, high, text, match.end())
     scaled = _multiplier(low) > 1 or _multiplier(high or "") > 1  # '8千-1万/月', '60k'
     stated = _stated_as_pay(symbol, period, labelled, high, amounts[0]) if amounts else False
     if amounts is None or not (stated or (scaled and period)):
@@ -198,10 +207,13 @@ def _read(
     )
 
 
-def _amounts(low: str, high: str | None, after: str) -> tuple[Decimal, Decimal | None] | None:
+def _amounts(
+    low: str, high: str | None, text: str, end: int
+) -> tuple[Decimal, Decimal | None] | None:
+    """The amounts read, unless the words after them (from ``end``) say they are not pay."""
     minimum = _amount(low)
     maximum = _amount(high) if high else None
-    if minimum is None or (high and maximum is None) or _NOT_PAY_AFTER.match(after):
+    if minimum is None or (high and maximum is None) or _NOT_PAY_AFTER.match(text, end):
         return None
     # '$60-75k', '15-20万': a multiplier written once, on the top amount, counts for both.
     low_multiplier, high_multiplier = _multiplier(low), _multiplier(high or "")

@@ -7,6 +7,7 @@ anything.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from markdown_it import MarkdownIt
@@ -99,17 +100,26 @@ def _continues(previous: str, line: str, here: int, indent: int, width: int) -> 
     return here + len(previous) + 1 + len(word) > width
 
 
+_HYPHENATED = re.compile(r"\w-$")
+_CJK_END = re.compile(r"[\u3400-\u9fff，。；：、]$")
+_CJK_START = re.compile(r"[\u3400-\u9fff]")
+
+
 def _join_wrapped(lines: list[str]) -> str:
-    """Lines of one paragraph as one line; a word broken after its hyphen is made whole."""
-    text = lines[0]
-    for line in lines[1:]:
-        if re.search(r"\w-$", text) and line[:1].isalpha():
-            text += line
-        elif re.search(r"[\u3400-\u9fff，。；：、]$", text) and re.match(r"[\u3400-\u9fff]", line):
-            text += line  # Chinese has no spaces between words
+    """Lines of one paragraph as one line; a word broken after its hyphen is made whole.
+
+    Each line is looked at beside the one before it only, and the text joined once: a
+    paragraph of 100,000 short lines is read in linear time.
+    """
+    parts = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        if _HYPHENATED.search(previous) and line[:1].isalpha():
+            parts.append(line)
+        elif _CJK_END.search(previous) and _CJK_START.match(line):
+            parts.append(line)  # Chinese has no spaces between words
         else:
-            text += " " + line
-    return text
+            parts += (" ", line)
+    return "".join(parts)
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -125,7 +135,10 @@ def read_markdown(text: str) -> Source:
     depth = 0  # list nesting
     heading_level = 0
     in_item = False  # a list item's first paragraph is read: later ones join its bullet
+    more = _Continued(source)
     for token in tokens:
+        if source.truncated:  # a block more than a posting has was refused: the rest is left out
+            break
         if token.type in ("bullet_list_open", "ordered_list_open", "list_item_open"):
             depth += token.type != "list_item_open"
             in_item = False
@@ -134,26 +147,51 @@ def read_markdown(text: str) -> Source:
         elif token.type == "heading_open":
             heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
         elif token.type == "inline":
-            _add_inline(source, token, heading_level, depth, in_item)
+            _add_inline(source, token, heading_level, depth, in_item=in_item, more=more)
             heading_level, in_item = 0, bool(depth)
         elif token.type in ("fence", "code_block"):
+            more.finish()
             source.add("para", token.content)
         elif token.type == "html_block":
+            more.finish()
             inner = read_html(token.content, "md")
-            source.blocks += inner.blocks[: max(0, MAX_BLOCKS - len(source.blocks))]
+            room = max(0, MAX_BLOCKS - len(source.blocks))
+            source.blocks += inner.blocks[:room]
+            source.truncated = source.truncated or len(inner.blocks) > room
+    more.finish()
     return source
 
 
+class _Continued:
+    """The later paragraphs of a list item, kept and joined to its bullet once, when the next
+    block starts: joining each to the bullet as it came took quadratic time."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.texts: list[str] = []
+
+    def add(self, text: str, links: list[tuple[str, str]]) -> None:
+        self.texts.append(text)
+        self.source.blocks[-1].links += links
+
+    def finish(self) -> None:
+        if self.texts:
+            last = self.source.blocks[-1]
+            last.text = clean_text(" ".join([last.text, *self.texts]))[:MAX_BLOCK_CHARS]
+            self.texts = []
+
+
 def _add_inline(
-    source: Source, token: Token, heading_level: int, depth: int, in_item: bool
+    source: Source, token: Token, heading_level: int, depth: int, *, in_item: bool, more: _Continued
 ) -> None:
     text, links, bold = _inline(token.children or [])
+    last = source.blocks[-1] if source.blocks else None
+    if not heading_level and depth and in_item and last is not None and last.kind == "bullet":
+        more.add(text, links)
+        return
+    more.finish()
     if heading_level:
         source.add("heading", text, level=heading_level, links=links)
-    elif depth and in_item and source.blocks and source.blocks[-1].kind == "bullet":
-        last = source.blocks[-1]
-        last.text = clean_text(f"{last.text} {text}")[:MAX_BLOCK_CHARS]
-        last.links += links
     elif depth:
         source.add("bullet", text, links=links)
     elif bold and short(text):
@@ -168,7 +206,7 @@ def _inline(children: list[Token]) -> tuple[str, list[tuple[str, str]], bool]:
     links: list[tuple[str, str]] = []
     strong = 0
     bold_chars = plain_chars = 0
-    link_start: list[tuple[int, str]] = []
+    link_start: list[tuple[int, str]] = []  # (index in parts, address) of each open link
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
@@ -185,10 +223,10 @@ def _inline(children: list[Token]) -> tuple[str, list[tuple[str, str]], bool]:
         elif kind == "strong_close":
             strong = max(0, strong - 1)
         elif kind == "link_open":
-            link_start.append((len("".join(parts)), str(child.attrs.get("href", ""))))
+            link_start.append((len(parts), str(child.attrs.get("href", ""))))
         elif kind == "link_close" and link_start:
             start, href = link_start.pop()
-            links.append((clean_text("".join(parts)[start:]), href))
+            links.append((clean_text("".join(parts[start:])), href))
         elif kind == "image":
             parts.append(child.content)
     return "".join(parts), links, bold_chars > 0 and plain_chars == 0

@@ -35,6 +35,8 @@ class Reading:
     links: list[tuple[str, str, str]] = field(default_factory=list)
     """(section key, visible text, target) of every link."""
     texts: list[str] = field(default_factory=list)
+    noted: set[str] = field(default_factory=set)
+    """Guesses made once for the whole posting ('Text before the first heading read as …')."""
 
     @property
     def guesses(self) -> list[Guess]:

@@ -22,7 +22,7 @@ from jdeditor.importer._html import read_html
 from jdeditor.importer._jsonld import read_posting
 from jdeditor.importer._pay import NotPay, Pay, find_pay
 from jdeditor.importer._reading import Reading
-from jdeditor.model import EmploymentType, Level, WorkArrangement
+from jdeditor.model import AMOUNT_MAX, EmploymentType, Level, WorkArrangement
 
 _CURRENCY_COUNTRY = {"USD": "US", "CAD": "CA", "AUD": "AU", "NZD": "NZ", "GBP": "GB"}
 _CURRENCY_COUNTRY |= {"CNY": "CN", "JPY": "JP", "INR": "IN", "PHP": "PH", "SGD": "SG"}
@@ -205,6 +205,9 @@ def pay(
     for key in ("minimum", "maximum"):
         if isinstance(salary[key], Decimal):
             amount = salary[key]
+            if abs(amount) > AMOUNT_MAX:  # '1e999999': int() of it would take minutes
+                guesses.append(Guess(("salary",), f"Pay: an amount over {AMOUNT_MAX:,}; left out"))
+                return
             salary[key] = int(amount) if amount == amount.to_integral_value() else float(amount)
     values["salary"] = salary
     located = any(values.get(f"location.{key}") for key in ("locality", "region"))
