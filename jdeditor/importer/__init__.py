@@ -58,9 +58,13 @@ FORMATS = {
     ".json": "jsonld",
 }
 """File suffix → format read."""
-MAX_IMPORT_BYTES = {"docx": 20 * 1024 * 1024, "md": 2 * 1024 * 1024}
+MAX_IMPORT_BYTES = {"docx": 20 * 1024 * 1024, "md": 256 * 1024}
 MAX_IMPORT_BYTES |= {"html": 5 * 1024 * 1024, "txt": 2 * 1024 * 1024, "jsonld": 2 * 1024 * 1024}
-"""Per format: a Word posting with a logo is well under 1 MB, a careers page under 1 MB of HTML."""
+"""Per format: a Word posting with a logo is well under 1 MB, a careers page under 1 MB of HTML.
+
+Markdown is a posting's text alone (a long one is 20 KB); markdown-it-py reads 60 to 150 KB a
+second, so its limit keeps the window's import of any Markdown file to a few seconds. Each
+reader takes time in proportion to its file's size (``tests/importer/test_sizes.py``)."""
 _REFUSED = {
     ".doc": "is an old Word 97-2003 document (.doc); save it as .docx and import that",
     ".docm": "is a macro-enabled Word file; jdeditor does not open files that carry macros. "

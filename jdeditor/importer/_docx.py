@@ -20,9 +20,6 @@ import docx
 from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.table import Table, _Cell
-from docx.text.hyperlink import Hyperlink
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from jdeditor.export._package import TemplateError, clean_template
@@ -57,9 +54,9 @@ def read_docx(data: bytes, path: Path) -> Source:
         source.language = _language(document)
         keywords = document.core_properties.keywords or ""
         source.keywords = [word.strip() for word in re.split(r"[;,]", keywords) if word.strip()]
-        styles = _Styles(document)
-        for paragraph in _paragraphs(document.iter_inner_content(), 0):
-            _add_paragraph(source, paragraph, styles)
+        styles, rels = _Styles(document), document.part.rels
+        for paragraph in _paragraphs(document.element.body, 0):
+            _add_paragraph(source, paragraph, styles, rels)
             if source.truncated:  # a block more than a posting has: the rest is left out
                 break
     except _DAMAGED:
@@ -90,23 +87,30 @@ def _as_document(error: TemplateError) -> str:
     )
 
 
-def _paragraphs(content: Iterator[Any], depth: int) -> Iterator[Paragraph]:
-    """Body paragraphs in reading order, a table's cells row by row, a merged cell once.
+def _paragraphs(container: Any, depth: int) -> Iterator[Any]:
+    """The ``w:p`` elements of the body (or a cell) in reading order, a table's cells row by
+    row, a merged cell once.
 
-    Each row's ``w:tc`` cells are read as they stand: a cell that continues a vertical merge
-    (``w:vMerge`` without 'restart') belongs to the cell above, already read. python-docx's
-    ``row.cells`` looked for that cell up the column again for every row (quadratic, and a
-    RecursionError past 1,000 rows) and raised ValueError when the first row continued one.
+    Read from the XML as it stands, each element once: python-docx builds and evaluates an
+    XPath at every paragraph, run and cell (30 µs each: seconds for a file of 100,000 empty
+    paragraphs), and its ``row.cells`` looked up a vertically merged cell's first row again
+    for every row below it (quadratic, a RecursionError past 1,000 rows, and a ValueError when
+    the first row continued a merge). A cell that continues a vertical merge (``w:vMerge``
+    without 'restart') belongs to the cell above, which is read.
     """
-    for item in content:
-        if isinstance(item, Paragraph):
-            yield item
-        elif isinstance(item, Table) and depth < MAX_TABLE_DEPTH:
-            for row in item._tbl.iterchildren(qn("w:tr")):
+    for child in container.iterchildren(_P, _TBL):
+        if child.tag == _P:
+            yield child
+        elif depth < MAX_TABLE_DEPTH:
+            for number, row in enumerate(child.iterchildren(qn("w:tr"))):
                 for cell in row.iterchildren(qn("w:tc")):
-                    if _continues_merge(cell):
-                        continue
-                    yield from _paragraphs(_Cell(cell, item).iter_inner_content(), depth + 1)
+                    if number == 0 or not _continues_merge(cell):  # the first row has no above
+                        yield from _paragraphs(cell, depth + 1)
+
+
+_P, _TBL, _R, _HYPERLINK = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:hyperlink")
+_RUN_TEXT = [qn(f"w:{name}") for name in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab")]
+_BOLD = f"{qn('w:rPr')}/{qn('w:b')}"
 
 
 def _continues_merge(cell: Any) -> bool:
@@ -114,11 +118,26 @@ def _continues_merge(cell: Any) -> bool:
     return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
 
 
+def _run_text(run: Any) -> str:
+    """A ``w:r``'s text as python-docx's ``Run.text`` reads it (a tab as '\t', a line break
+    as '\n')."""
+    return "".join(str(part) for part in run.iterchildren(*_RUN_TEXT))
+
+
+def _text(paragraph: Any) -> str:
+    """A ``w:p``'s text as python-docx's ``Paragraph.text`` reads it: its runs and links."""
+    parts = []
+    for child in paragraph.iterchildren(_R, _HYPERLINK):
+        runs = [child] if child.tag == _R else child.iterchildren(_R)
+        parts += [_run_text(run) for run in runs]
+    return "".join(parts)
+
+
 def _on(element: Any) -> bool | None:
     """An on/off property (``w:b``): None when absent; on unless its value says off."""
     if element is None:
         return None
-    return element.get(qn("w:val"), "1").lower() not in ("0", "false", "off", "none")
+    return str(element.get(qn("w:val"), "1")).lower() not in ("0", "false", "off", "none")
 
 
 class _Styles:
@@ -135,14 +154,14 @@ class _Styles:
         self.default: Any = None
         for style in document.styles.element.iterchildren(qn("w:style")):
             self.by_id.setdefault(style.get(qn("w:styleId"), ""), style)
-            default = style.get(qn("w:default"), "0").lower() in ("1", "true", "on")
+            default = str(style.get(qn("w:default"), "0")).lower() in ("1", "true", "on")
             if default and style.get(qn("w:type")) == "paragraph":
                 self.default = style
 
-    def of(self, paragraph: Paragraph) -> Any:
+    def of(self, paragraph: Any) -> Any:
         """The paragraph's style element (its own, else the default), or None."""
-        style_id = paragraph._p.style
-        style = self.by_id.get(style_id) if style_id is not None else None
+        named = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style = self.by_id.get(named.get(qn("w:val"), "")) if named is not None else None
         if style is None or style.get(qn("w:type")) != "paragraph":
             return self.default
         return style
@@ -157,11 +176,11 @@ def _name(style: Any) -> str:
     return str(name.get(qn("w:val"), "")) if name is not None else ""
 
 
-def _add_paragraph(source: Source, paragraph: Paragraph, styles: _Styles) -> None:
-    text = paragraph.text
+def _add_paragraph(source: Source, paragraph: Any, styles: _Styles, rels: Any) -> None:
+    text = _text(paragraph)
     if not text.strip():
         return
-    links = _links(paragraph)
+    links = _links(paragraph, rels)
     style_element = styles.of(paragraph)
     style = _name(style_element)
     level = _heading_level(paragraph, style)
@@ -177,18 +196,17 @@ def _add_paragraph(source: Source, paragraph: Paragraph, styles: _Styles) -> Non
         for line in text.split("\n"):  # lines broken with Shift+Enter: bullets typed by hand
             item = bullet_text(line)
             source.add("bullet" if item else "para", item or line, links=links)
-    elif _all_bold(paragraph, style_element) and len(text.strip()) <= 80:
+    elif len(text.strip()) <= 80 and _all_bold(paragraph, style_element):
         source.add("heading", text, level=3, links=links, weak=True)
     else:
         source.add("para", text, links=links)
 
 
-def _heading_level(paragraph: Paragraph, style: str) -> int:
+def _heading_level(paragraph: Any, style: str) -> int:
     match = _HEADING_STYLE.match(style.strip())
     if match:
         return int(match.group(1))
-    properties = paragraph._p.pPr
-    outline = properties.find(qn("w:outlineLvl")) if properties is not None else None
+    outline = paragraph.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
     if outline is not None:
         value = outline.get(qn("w:val"), "")
         if value.isdigit() and int(value) < 6:
@@ -196,10 +214,10 @@ def _heading_level(paragraph: Paragraph, style: str) -> int:
     return 0
 
 
-def _is_list(paragraph: Paragraph, style: str, element: Any, styles: _Styles) -> bool:
-    properties = paragraph._p.pPr
-    if properties is not None and properties.find(qn("w:numPr")) is not None:
-        number = properties.find(f"{qn('w:numPr')}/{qn('w:numId')}")
+def _is_list(paragraph: Any, style: str, element: Any, styles: _Styles) -> bool:
+    numbering = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if numbering is not None:
+        number = numbering.find(qn("w:numId"))
         return number is None or number.get(qn("w:val")) != "0"
     if _LIST_STYLE.match(style):
         return True
@@ -214,25 +232,24 @@ def _is_list(paragraph: Paragraph, style: str, element: Any, styles: _Styles) ->
     return False
 
 
-def _all_bold(paragraph: Paragraph, style: Any) -> bool:
-    runs = [run for run in paragraph.runs if run.text.strip()]
+def _all_bold(paragraph: Any, style: Any) -> bool:
+    """Every run with text is bold (itself, or by the paragraph's style)."""
+    runs = [run for run in paragraph.iterchildren(_R) if _run_text(run).strip()]
     if not runs:
         return False
-    style_bold = style is not None and bool(_on(style.find(f"{qn('w:rPr')}/{qn('w:b')}")))
-    bold = [_on(run._r.find(f"{qn('w:rPr')}/{qn('w:b')}")) for run in runs]
+    style_bold = style is not None and bool(_on(style.find(_BOLD)))
+    bold = [_on(run.find(_BOLD)) for run in runs]
     return all(each or (each is None and style_bold) for each in bold)
 
 
-def _links(paragraph: Paragraph) -> list[tuple[str, str]]:
+def _links(paragraph: Any, rels: Any) -> list[tuple[str, str]]:
+    """(text, address) of each hyperlink to an address (not to a bookmark in the file)."""
     links = []
-    for item in paragraph.iter_inner_content():
-        if isinstance(item, Hyperlink):
-            try:
-                address = item.address
-            except (KeyError, ValueError):
-                continue
-            if address:
-                links.append((item.text, address))
+    for link in paragraph.iterchildren(_HYPERLINK):
+        relation = rels.get(link.get(qn("r:id"), ""))
+        address = str(relation.target_ref) if relation is not None else ""
+        if address:
+            links.append(("".join(_run_text(run) for run in link.iterchildren(_R)), address))
     return links
 
 

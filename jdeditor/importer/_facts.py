@@ -10,7 +10,7 @@ from functools import cache
 from babel import Locale
 
 from jdeditor.importer._blocks import is_cjk
-from jdeditor.model import EducationLevel
+from jdeditor.model import ADDRESS_MAX, EducationLevel
 
 # --- employment type, arrangement, level --------------------------------------------------------
 EMPLOYMENT = [
@@ -374,6 +374,15 @@ def date_in(text: str) -> tuple[date, str] | None:
         except ValueError:
             continue
     return None
+
+
+def mail_address(target: str) -> str | None:
+    """The address a 'mailto:' link writes to ('mailto:jobs@acme.com?subject=…'), None for any
+    other link. Only the start of the link is read: a Word file can give 100,000 links one
+    target of a megabyte, and lower-casing or copying it for each link took minutes."""
+    if target[:7].lower() != "mailto:":
+        return None
+    return target[7 : 7 + ADDRESS_MAX].partition("?")[0]
 
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")

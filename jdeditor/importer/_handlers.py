@@ -16,12 +16,14 @@ from jdeditor.importer._facts import (
     education_of,
     fields_of_study,
     in_place_of_education,
+    mail_address,
     years_of,
 )
 from jdeditor.importer._lines import Facts, years_text
 from jdeditor.importer._pay import PAY_WORDS, Pay, find_pay
 from jdeditor.importer._reading import Reading, Section
 from jdeditor.importer._sections import LABELS, LIST_SECTIONS, section_of
+from jdeditor.model import ADDRESS_MAX
 
 
 # --- sections -----------------------------------------------------------------------------------
@@ -172,7 +174,8 @@ def _company(section: Section, reading: Reading) -> None:
             reading.about.append(tail.group(1))
             text = tail.group(2)
         address = URL.fullmatch(text) or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?:/\S*)?", text)
-        targets = [target for shown, target in block.links if shown.strip() == text.strip()]
+        bare = text.strip()
+        targets = [target for shown, target in block.links if shown.strip() == bare]
         if (address or targets) and not reading.facts.has("company.website"):
             website = targets[0] if targets else text
             reading.facts.set("company.website", website, f"Company website: '{text}'")
@@ -184,6 +187,7 @@ _APPLY_LABELS = re.compile(
     r"(?i)(?:^|\s)(?:e-?mail|apply online|apply here|邮箱)\s*[:：]\s*(\S+)\s*$"
 )
 _MAX_APPLY_LABELS = 8
+_WEB_ADDRESS = re.compile(r"(?i)https?://|www\.|[\w-]+\.\w")
 """'Email: … Apply online: …' labels taken off the end of one text; the rest stays as written."""
 
 
@@ -193,15 +197,11 @@ def _how_to_apply(section: Section, reading: Reading) -> None:
     for block in section.blocks:
         text = block.text
         for shown, target in block.links:
-            if target.lower().startswith("mailto:"):
-                facts.set(
-                    "how_to_apply.email",
-                    target[7:].split("?")[0],
-                    f"Application email: link '{shown}'",
-                )
-            elif not facts.has("how_to_apply.url") and re.match(
-                r"(?i)https?://|www\.|[\w-]+\.\w", target
-            ):
+            address = mail_address(target)
+            if address is not None:
+                if not facts.has("how_to_apply.email"):
+                    facts.set("how_to_apply.email", address, f"Application email: link '{shown}'")
+            elif not facts.has("how_to_apply.url") and _WEB_ADDRESS.match(target[:ADDRESS_MAX]):
                 facts.set("how_to_apply.url", target, f"Application link: '{shown}'")
         text = _strip_apply_facts(text, block.links, facts)
         if text:
@@ -266,7 +266,7 @@ def _apply_text(block: Block, reading: Reading) -> bool:
     """A paragraph outside 'How to apply' that says how to apply: it goes there."""
     if block.kind == "bullet":
         return False
-    mailto = any(target.lower().startswith("mailto:") for _, target in block.links)
+    mailto = any(mail_address(target) is not None for _, target in block.links)
     addressed = mailto or bool(EMAIL.search(block.text) or block.links or URL.search(block.text))
     asks = re.search(
         r"(?i)\bapply\b|\be-?mail\b|\bresume\b|\bcv\b|résumé|简历|申请|应聘", block.text

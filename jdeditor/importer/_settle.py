@@ -17,6 +17,7 @@ from jdeditor.importer._facts import (
     country_code,
     first_choice,
     level_of,
+    mail_address,
 )
 from jdeditor.importer._html import read_html
 from jdeditor.importer._jsonld import read_posting
@@ -222,12 +223,9 @@ def contacts(reading: Reading, values: dict[str, Any]) -> None:
     facts = reading.facts
     if "how_to_apply.email" not in values:
         for key, shown, target in reading.links:
-            if target.lower().startswith("mailto:") and key != "equal_opportunity":
-                facts.set(
-                    "how_to_apply.email",
-                    target[7:].split("?")[0],
-                    f"Application email: link '{shown}'",
-                )
+            address = mail_address(target)
+            if address is not None and key != "equal_opportunity":
+                facts.set("how_to_apply.email", address, f"Application email: link '{shown}'")
                 break
     if "how_to_apply.email" not in values:
         for text in reading.summary + reading.unplaced + reading.instructions:
