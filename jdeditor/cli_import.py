@@ -16,13 +16,14 @@ two inputs share (``chat.md`` and ``chat.html``) is always refused.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from pathlib import Path
 
 from jdeditor._text import printable
-from jdeditor.files import DocumentError, atomic_write, describe_os_error, same_file
+from jdeditor.files import DocumentError, atomic_write, describe_os_error
 from jdeditor.importer import ImportResult, import_posting
 
 
@@ -80,9 +81,10 @@ def _target_name(path: Path) -> str:
 
 def _refuse_clashes(sources: list[Path], targets: list[Path], *, force: bool) -> None:
     """Every target checked before any file is imported or written."""
+    inputs = _Inputs(sources)
     seen: dict[str, Path] = {}
     for source, target in zip(sources, targets, strict=True):
-        if any(same_file(target, other) for other in sources):
+        if inputs.include(target):
             raise DocumentError(
                 target,
                 "is one of the files to import, and writing the import there would replace "
@@ -98,6 +100,30 @@ def _refuse_clashes(sources: list[Path], targets: list[Path], *, force: bool) ->
         seen[key] = source
         if not force and os.path.lexists(target):
             raise DocumentError(target, "exists already; --force replaces it")
+
+
+class _Inputs:
+    """The files to import, looked at once: what ``files.same_file`` says of a target and each
+    of them (the same path, a link to one, another name of one), without comparing every
+    target with every input (a million looks for 1,000 files)."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self._resolved: set[Path] = set()
+        self._identities: set[tuple[int, int]] = set()
+        for path in paths:
+            with contextlib.suppress(OSError, RuntimeError, ValueError):
+                self._resolved.add(path.resolve())
+                status = path.stat()
+                self._identities.add((status.st_dev, status.st_ino))
+
+    def include(self, target: Path) -> bool:
+        try:
+            if target.resolve() in self._resolved:
+                return True
+            status = target.stat()
+        except (OSError, RuntimeError, ValueError):
+            return False
+        return (status.st_dev, status.st_ino) in self._identities
 
 
 def _write(result: ImportResult, target: Path) -> None:

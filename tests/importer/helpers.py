@@ -4,14 +4,10 @@ placeholder) and what a format does not carry at all."""
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from typing import Any
 
-import pytest
-
 from jdeditor.checks import COMPANY_PLACEHOLDER, company_for_placeholder
-from jdeditor.export.formats import FORMATS, Format
 from jdeditor.model import JobDescription
 
 TODAY = date(2026, 2, 2)
@@ -28,14 +24,6 @@ else names it (a state code, the pay's currency)."""
 
 DATE_POSTED_PRINTED = frozenset({"html", "jsonld"})
 """Formats that state the date posted (their JSON-LD); the others never print it."""
-
-
-def format_or_skip(name: str) -> Format:
-    """The export format, skipped while its renderer module is not written yet."""
-    module = FORMATS[name].renderer.split(":")[0]
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"the {name} export ({module}) is not there yet")
-    return FORMATS[name]
 
 
 def straight(value: Any) -> Any:

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from jdeditor.export.formats import ExportOptions
+from jdeditor.export import docx, jsonld, markdown, page, text
+from jdeditor.export.formats import FORMATS, ExportOptions
 from jdeditor.importer import import_posting
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription
-from tests.importer.helpers import IMPORTABLE, TODAY, differences, expected_after, format_or_skip
+from tests.importer.helpers import IMPORTABLE, TODAY, differences, expected_after
+
+RENDERERS = {"docx": docx, "txt": text, "md": markdown, "html": page, "jsonld": jsonld}
+"""Each format's renderer, imported plainly: a renderer that does not import fails the run."""
 
 
 def presets() -> list[JobDescription]:
@@ -79,7 +83,8 @@ def _postings() -> list[tuple[str, JobDescription]]:
 @pytest.mark.parametrize("format_name", IMPORTABLE)
 @pytest.mark.parametrize(("name", "document"), _postings(), ids=[n for n, _ in _postings()])
 def test_round_trip(format_name: str, name: str, document: JobDescription, tmp_path: Path) -> None:
-    export = format_or_skip(format_name)
+    export = FORMATS[format_name]
+    assert export.renderer.split(":")[0] == RENDERERS[format_name].__name__
     path = tmp_path / f"posting{export.suffix}"
     path.write_bytes(export.render(document, ExportOptions(today=TODAY)))
     result = import_posting(path)
