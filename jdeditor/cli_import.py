@@ -32,7 +32,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import",
         help="turn postings in .docx, .md, .html, .txt or .jsonld into *.jd.json files",
         description="Import existing postings. Each guess is printed for you to check; text "
-        "that could not be placed is kept at the end of the summary.",
+        "that could not be placed is kept at the end of the summary. FILE.md (or .docx, .html, "
+        "…) is written as FILE.jd.json, here or in -d DIR; a FILE.jd.json keeps its name, so "
+        "import it into another folder. A *.jd.json that exists already is replaced only with "
+        "--force.",
     )
     command.add_argument("files", nargs="+", type=Path, metavar="FILE")
     command.add_argument("-o", "--output", type=Path, help="the *.jd.json to write (one FILE)")

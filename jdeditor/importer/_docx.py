@@ -152,6 +152,7 @@ class _Styles:
     def __init__(self, document: Any) -> None:
         self.by_id: dict[str, Any] = {}
         self.default: Any = None
+        self._numbered: dict[Any, bool] = {}
         for style in document.styles.element.iterchildren(qn("w:style")):
             self.by_id.setdefault(style.get(qn("w:styleId"), ""), style)
             default = str(style.get(qn("w:default"), "0")).lower() in ("1", "true", "on")
@@ -169,6 +170,22 @@ class _Styles:
     def based_on(self, style: Any) -> Any:
         based = style.find(qn("w:basedOn"))
         return self.by_id.get(based.get(qn("w:val"), "")) if based is not None else None
+
+    def numbered(self, style: Any) -> bool:
+        """A style numbers its paragraphs, or one it is based on does (eight deep), worked out
+        once for each style rather than for each of its paragraphs."""
+        if style is None:
+            return False
+        if style not in self._numbered:
+            current, found = style, False
+            for _ in range(8):
+                if current is None or found:
+                    break
+                numbering = current.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+                found = numbering is not None or bool(_LIST_STYLE.match(_name(current)))
+                current = self.based_on(current)
+            self._numbered[style] = found
+        return self._numbered[style]
 
 
 def _name(style: Any) -> str:
@@ -219,17 +236,7 @@ def _is_list(paragraph: Any, style: str, element: Any, styles: _Styles) -> bool:
     if numbering is not None:
         number = numbering.find(qn("w:numId"))
         return number is None or number.get(qn("w:val")) != "0"
-    if _LIST_STYLE.match(style):
-        return True
-    current = element
-    for _ in range(8):  # a style numbers its paragraphs, or one it is based on does
-        if current is None:
-            break
-        numbered = current.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
-        if numbered or _LIST_STYLE.match(_name(current)):
-            return True
-        current = styles.based_on(current)
-    return False
+    return bool(_LIST_STYLE.match(style)) or styles.numbered(element)
 
 
 def _all_bold(paragraph: Any, style: Any) -> bool:
