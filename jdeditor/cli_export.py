@@ -25,6 +25,7 @@ from jdeditor.files import (
     WriteBatch,
     atomic_write,
     describe_os_error,
+    make_folder,
     read_document,
 )
 from jdeditor.library import PresetLibrary, preset_file_name
@@ -100,7 +101,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             for chosen in formats or [FORMATS["docx"]]
         ]
         _refuse_clashes(jobs)
-        _make_folder(folder)
+        make_folder(folder)
     inputs = _Inputs([args.template, *(source for *_, source in jobs)])
     for _document, target, chosen, _source in jobs:
         if str(target) != "-":
@@ -254,13 +255,6 @@ def _check_output(output: Path, chosen: Format, inputs: _Inputs) -> None:
         raise DocumentError(
             output, "is also an input of this command; writing it would replace that input"
         )
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DocumentError(folder, f"cannot be created: {describe_os_error(error)}") from None
 
 
 def _write(

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from jdeditor._text import printable
-from jdeditor.files import DocumentError, atomic_write, describe_os_error
+from jdeditor.files import DocumentError, atomic_write, make_folder
 from jdeditor.importer import ImportResult, import_posting
 
 
@@ -144,15 +144,7 @@ def _write(result: ImportResult, target: Path) -> None:
             f"cannot be written: the posting holds a character that is not text "
             f"(U+{ord(error.object[error.start]):04X})",
         ) from None
-    _make_folder(target.parent)
+    make_folder(target.parent)
     atomic_write(target, data)
     state = "" if document is not None else " (a draft with errors: open it in jdeditor to finish)"
     print(printable(f"wrote {target}{state}"))
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = "it is a file, not a folder" if folder.is_file() else describe_os_error(error)
-        raise DocumentError(folder, f"cannot be created: {reason}") from None

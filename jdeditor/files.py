@@ -511,6 +511,15 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` and its parents, or say in a ``DocumentError`` why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = "it is a file, not a folder" if folder.is_file() else describe_os_error(error)
+        raise DocumentError(folder, f"cannot be created: {reason}") from None
+
+
 def describe_os_error(error: OSError) -> str:
     """A short reason a user can act on, without a Python traceback."""
     if isinstance(error, FileNotFoundError):

@@ -66,19 +66,19 @@ ADDRESS_MAX = 2000
 
 
 # --- Enumerations -----------------------------------------------------------------------------
-class _LabelledEnum(StrEnum):
+class LabelledEnum(StrEnum):
     """A string enum whose members carry an English label for forms and documents."""
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> _LabelledEnum:
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
         return member
 
 
-class Level(_LabelledEnum):
+class Level(LabelledEnum):
     ENTRY = "entry", "Entry level"
     MID = "mid", "Mid level"
     SENIOR = "senior", "Senior level"
@@ -86,7 +86,7 @@ class Level(_LabelledEnum):
     EXECUTIVE = "executive", "Executive"
 
 
-class EmploymentType(_LabelledEnum):
+class EmploymentType(LabelledEnum):
     FULL_TIME = "full-time", "Full-time"
     PART_TIME = "part-time", "Part-time"
     CONTRACT = "contract", "Contract"
@@ -94,19 +94,19 @@ class EmploymentType(_LabelledEnum):
     INTERNSHIP = "internship", "Internship"
 
 
-class WorkArrangement(_LabelledEnum):
+class WorkArrangement(LabelledEnum):
     ON_SITE = "on-site", "On-site"
     HYBRID = "hybrid", "Hybrid"
     REMOTE = "remote", "Remote"
 
 
-class PayPeriod(_LabelledEnum):
+class PayPeriod(LabelledEnum):
     YEAR = "year", "per year"
     MONTH = "month", "per month"
     HOUR = "hour", "per hour"
 
 
-class EducationLevel(_LabelledEnum):
+class EducationLevel(LabelledEnum):
     """Ordered from least to most: the order is used to compare minimum and preferred levels."""
 
     NONE = "none", "No formal education required"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import platformdirs
 
-from jdeditor.files import DocumentError, atomic_write, describe_os_error, read_user_file
+from jdeditor.files import DocumentError, atomic_write, make_folder, read_user_file
 
 MAX_BYTES = 1024 * 1024
 """About 100,000 words: far more than anyone adds by hand."""
@@ -56,10 +56,7 @@ def add_word(word: str, path: Path | None = None) -> frozenset[str]:
         return words
     if existing and not existing.endswith(b"\n"):
         existing += b"\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DocumentError(path, f"cannot be created: {describe_os_error(error)}") from None
+    make_folder(path.parent)
     # Read, add, replace: two windows adding a word in the same instant can lose one of the
     # two words (never the file); the user adds it again.
     atomic_write(path, existing + word.encode("utf-8") + b"\n")

@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from jdeditor.model import JobDescription
+from jdeditor.model import JobDescription, LabelledEnum
 
 FieldPath = tuple[str | int, ...]
 Span = tuple[int, int]
@@ -29,16 +29,8 @@ class Severity(StrEnum):
     ADVICE = "advice"  # a suggestion to weigh; never asks, never blocks
 
 
-class Family(StrEnum):
+class Family(LabelledEnum):
     """Where a finding comes from; the first part of its code ('wording.masculine-coded')."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str) -> Family:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
 
     VALIDATION = "validation", "Validation"
     PLACEHOLDERS = "placeholders", "Placeholders"
