@@ -61,7 +61,8 @@ def typeset(text: str, language: str) -> str:
     ``"Don't" call it 'easy'`` becomes ``“Don’t” call it ‘easy’`` in English; the marks follow
     the language (``„…“`` in German). The apostrophe is always U+2019, as CLDR has it.
     """
-    if "'" not in text and '"' not in text:
+    chinese = language.replace("_", "-").split("-")[0].lower() == "zh"
+    if "'" not in text and '"' not in text and not (chinese and _CJK_ADJACENT.search(text)):
         return text
     marks = quote_marks(language)
     # Addresses stand aside as a private-use character that the text does not hold, while the
@@ -71,9 +72,32 @@ def typeset(text: str, language: str) -> str:
     if addresses:
         text = ADDRESS.sub(stand_in, text)
     text = _typeset_plain(text, marks, stand_in)
+    if chinese:
+        text = chinese_punctuation(text)
     for address in addresses:
         text = text.replace(stand_in, address, 1)
     return text
+
+
+# Han, CJK punctuation, kana, Hangul, full-width forms: what Chinese text is written in.
+_CJK = (
+    "\u2e80-\u2fff\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+)
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
+_CJK_ADJACENT = re.compile(f"[{_CJK}](?: +[{_CJK}]|[,;:!?.])")
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+# Sentence punctuation typed in ASCII right after a Chinese character; a full stop only where
+# a sentence ends (not "第3.5节" or "v2.0", whose dot follows a digit anyway).
+_HALF_WIDTH_AFTER_CJK = re.compile(f"(?<=[{_CJK}])(?:[,;:!?] *|\\.(?= |$|[{_CJK}]) *)", re.M)
+
+
+def chinese_punctuation(text: str) -> str:
+    """Chinese text as Chinese typesetting wants it: full-width sentence punctuation after a
+    Chinese character ("我们,你们." → "我们，你们。") and no spaces between two Chinese
+    characters. Latin words and numbers keep their spaces ("使用 CRM 系统")."""
+    text = _HALF_WIDTH_AFTER_CJK.sub(lambda m: _FULL_WIDTH[m.group()[0]], text)
+    return _SPACE_BETWEEN_CJK.sub("", text)
 
 
 def _typeset_plain(text: str, marks: tuple[str, str, str, str], stand_in: str) -> str:

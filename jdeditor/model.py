@@ -38,6 +38,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from jdeditor._text import printable
+from jdeditor.i18n import N_
 
 SCHEMA_VERSION = 2
 """Version of the JSON document format written by this jdeditor (2: dates posted and valid)."""
@@ -67,7 +68,8 @@ ADDRESS_MAX = 2000
 
 # --- Enumerations -----------------------------------------------------------------------------
 class LabelledEnum(StrEnum):
-    """A string enum whose members carry an English label for forms and documents."""
+    """A string enum whose members carry an English label for forms and documents; the label
+    is marked for the posting catalogue, and ``jdeditor.i18n.label`` gives it in a language."""
 
     label: str
 
@@ -79,42 +81,42 @@ class LabelledEnum(StrEnum):
 
 
 class Level(LabelledEnum):
-    ENTRY = "entry", "Entry level"
-    MID = "mid", "Mid level"
-    SENIOR = "senior", "Senior level"
-    DIRECTOR = "director", "Director"
-    EXECUTIVE = "executive", "Executive"
+    ENTRY = "entry", N_("Entry level")
+    MID = "mid", N_("Mid level")
+    SENIOR = "senior", N_("Senior level")
+    DIRECTOR = "director", N_("Director")
+    EXECUTIVE = "executive", N_("Executive")
 
 
 class EmploymentType(LabelledEnum):
-    FULL_TIME = "full-time", "Full-time"
-    PART_TIME = "part-time", "Part-time"
-    CONTRACT = "contract", "Contract"
-    TEMPORARY = "temporary", "Temporary"
-    INTERNSHIP = "internship", "Internship"
+    FULL_TIME = "full-time", N_("Full-time")
+    PART_TIME = "part-time", N_("Part-time")
+    CONTRACT = "contract", N_("Contract")
+    TEMPORARY = "temporary", N_("Temporary")
+    INTERNSHIP = "internship", N_("Internship")
 
 
 class WorkArrangement(LabelledEnum):
-    ON_SITE = "on-site", "On-site"
-    HYBRID = "hybrid", "Hybrid"
-    REMOTE = "remote", "Remote"
+    ON_SITE = "on-site", N_("On-site")
+    HYBRID = "hybrid", N_("Hybrid")
+    REMOTE = "remote", N_("Remote")
 
 
 class PayPeriod(LabelledEnum):
-    YEAR = "year", "per year"
-    MONTH = "month", "per month"
-    HOUR = "hour", "per hour"
+    YEAR = "year", N_("per year")
+    MONTH = "month", N_("per month")
+    HOUR = "hour", N_("per hour")
 
 
 class EducationLevel(LabelledEnum):
     """Ordered from least to most: the order is used to compare minimum and preferred levels."""
 
-    NONE = "none", "No formal education required"
-    HIGH_SCHOOL = "high-school", "High school diploma or equivalent"
-    ASSOCIATE = "associate", "Associate degree"
-    BACHELOR = "bachelor", "Bachelor's degree"
-    MASTER = "master", "Master's degree"
-    DOCTORATE = "doctorate", "Doctorate"
+    NONE = "none", N_("No formal education required")
+    HIGH_SCHOOL = "high-school", N_("High school diploma or equivalent")
+    ASSOCIATE = "associate", N_("Associate degree")
+    BACHELOR = "bachelor", N_("Bachelor's degree")
+    MASTER = "master", N_("Master's degree")
+    DOCTORATE = "doctorate", N_("Doctorate")
 
     @property
     def rank(self) -> int:

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency
 
 from jdeditor._text import typeset
 from jdeditor.checks import COMPANY_PLACEHOLDER, company_for_placeholder
-from jdeditor.model import EducationLevel, JobDescription, SalaryRange
+from jdeditor.i18n import N_, label, posting_gettext
+from jdeditor.model import EducationLevel, JobDescription, PayPeriod, SalaryRange
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,31 +115,41 @@ def build_outline(document: JobDescription) -> Outline:
 def _build_outline(original: JobDescription) -> Outline:
     document = _prose_document(original)
     locale = babel_locale(document.language)
+    t = posting_gettext(document.language)
+    company = document.company.name
     candidates = [
-        _section("summary", "About the role", _paragraphs(document.summary)),
-        _bullet_section("responsibilities", "Responsibilities", document.responsibilities),
+        _section("summary", t(N_("About the role")), _paragraphs(document.summary)),
+        _bullet_section("responsibilities", t(N_("Responsibilities")), document.responsibilities),
         _bullet_section(
-            "required_qualifications", "Required qualifications", document.required_qualifications
+            "required_qualifications",
+            t(N_("Required qualifications")),
+            document.required_qualifications,
         ),
         _bullet_section(
             "preferred_qualifications",
-            "Preferred qualifications",
+            t(N_("Preferred qualifications")),
             document.preferred_qualifications,
         ),
-        _bullet_section("skills", "Skills", document.skills),
-        _section("education_experience", "Education and experience", _background(document, locale)),
-        _bullet_section("certifications", "Certifications", document.certifications),
-        _bullet_section("kpis", "How success is measured", document.kpis),
-        _bullet_section("benefits", "Benefits", document.benefits),
+        _bullet_section("skills", t(N_("Skills")), document.skills),
+        _section(
+            "education_experience",
+            t(N_("Education and experience")),
+            _background(document, locale),
+        ),
+        _bullet_section("certifications", t(N_("Certifications")), document.certifications),
+        _bullet_section("kpis", t(N_("How success is measured")), document.kpis),
+        _bullet_section("benefits", t(N_("Benefits")), document.benefits),
         _section(
             "company",
-            f"About {document.company.name}" if document.company.name else "About the company",
+            t(N_("About {company}")).format(company=company)
+            if company
+            else t(N_("About the company")),
             _about_company(document),
         ),
-        _section("how_to_apply", "How to apply", _how_to_apply(document)),
+        _section("how_to_apply", t(N_("How to apply")), _how_to_apply(document, locale)),
         _section(
             "equal_opportunity",
-            "Equal-opportunity statement",
+            t(N_("Equal-opportunity statement")),
             _paragraphs(document.equal_opportunity),
         ),
     ]
@@ -147,23 +160,25 @@ def _build_outline(original: JobDescription) -> Outline:
         sections=tuple(section for section in candidates if section is not None),
         language=document.language,
         territory=locale.territory or document.location.country,
-        company=document.company.name,
+        company=company,
         properties=_properties(document),
     )
 
 
 def _properties(document: JobDescription) -> Properties:
+    language = document.language
     labels = [
-        choice.label
+        label(choice, language)
         for choice in (document.level, document.employment_type, document.work_arrangement)
         if choice is not None
     ]
     keywords = [document.department, *labels, *document.skills]
+    t = posting_gettext(language)
     return Properties(
         title=document.title,
-        subject=f"Job description: {document.department}"
+        subject=t(N_("Job description: {department}")).format(department=document.department)
         if document.department
-        else "Job description",
+        else t(N_("Job description")),
         author=document.company.name,
         keywords=tuple(dict.fromkeys(word for word in keywords if word)),
     )
@@ -191,23 +206,30 @@ def _meta(document: JobDescription, locale: Locale) -> tuple[str, ...]:
         document.company.name,
         document.department,
         location_text(document, locale),
-        document.employment_type.label if document.employment_type else "",
-        document.work_arrangement.label if document.work_arrangement else "",
+        label(document.employment_type, document.language) if document.employment_type else "",
+        label(document.work_arrangement, document.language) if document.work_arrangement else "",
     ]
     return tuple(part for part in parts if part)
 
 
 def location_text(document: JobDescription, locale: Locale) -> str:
-    """'Denver, CO'; the country is named only when it is not the posting's own locale's."""
+    """'Denver, CO'; the country is named only when it is not the posting's own locale's.
+
+    Chinese names a place from the largest part down, without separators ('美国加州丹佛').
+    """
     where = document.location
     country = ""
     if where.country and where.country != locale.territory:
         country = locale.territories.get(where.country, where.country)
+    if locale.language == "zh":
+        return "".join(part for part in (country, where.region, where.locality) if part)
     return ", ".join(part for part in (where.locality, where.region, country) if part)
 
 
 def _background(document: JobDescription, locale: Locale) -> list[Block]:
     education, experience = document.education, document.experience
+    language = document.language
+    t = posting_gettext(language)
     fields = format_list(list(education.fields_of_study), style="or", locale=locale)
     fields = fields.lower() if fields.isascii() else fields
     # Fields of study qualify the highest degree named, where readers expect them; without
@@ -217,23 +239,34 @@ def _background(document: JobDescription, locale: Locale) -> list[Block]:
     lines = []
     if education.minimum_level is not None:
         in_fields = attach and education.preferred_level is None
-        lines.append(f"Required: {_degree(education.minimum_level, fields if in_fields else '')}")
+        degree = _degree(education.minimum_level, fields if in_fields else "", language)
+        lines.append(t(N_("Required: {education}")).format(education=degree))
     if education.preferred_level is not None:
-        lines.append(f"Preferred: {_degree(education.preferred_level, fields if attach else '')}")
+        degree = _degree(education.preferred_level, fields if attach else "", language)
+        lines.append(t(N_("Preferred: {education}")).format(education=degree))
     if fields and not attach:
-        lines.append(f"Fields of study: {fields}")
+        lines.append(t(N_("Fields of study: {fields}")).format(fields=fields))
     if education.experience_in_place_of_education:
-        lines.append("Substantial relevant experience can take the place of formal education")
+        lines.append(
+            t(N_("Substantial relevant experience can take the place of formal education"))
+        )
     if experience.minimum_years:
         years = experience.minimum_years
-        amount = f"{years:g} year" if years == 1 else f"{years:g} years"
-        lines.append(f"At least {amount} of relevant experience")
+        template = (
+            N_("At least {years} year of relevant experience")
+            if years == 1
+            else N_("At least {years} years of relevant experience")
+        )
+        lines.append(t(template).format(years=f"{years:g}"))
     blocks: list[Block] = [Bullets(tuple(lines))] if lines else []
     return blocks + _paragraphs(experience.description)
 
 
-def _degree(level: EducationLevel, fields: str) -> str:
-    return f"{level.label} in {fields}" if fields else level.label
+def _degree(level: EducationLevel, fields: str, language: str) -> str:
+    name = label(level, language)
+    if not fields:
+        return name
+    return posting_gettext(language)(N_("{degree} in {fields}")).format(degree=name, fields=fields)
 
 
 def _pay_line(document: JobDescription, locale: Locale) -> str:
@@ -241,7 +274,10 @@ def _pay_line(document: JobDescription, locale: Locale) -> str:
     if document.salary is None:
         return ""
     pay = format_pay(document.salary, locale)
-    return f"{pay}, {document.salary.note}" if document.salary.note else pay
+    if not document.salary.note:
+        return pay
+    template = posting_gettext(document.language)(N_("{pay}, {note}"))
+    return template.format(pay=pay, note=document.salary.note)
 
 
 def _prose_document(document: JobDescription) -> JobDescription:
@@ -300,17 +336,34 @@ def _about_company(document: JobDescription) -> list[Block]:
     return blocks
 
 
-def _how_to_apply(document: JobDescription) -> list[Block]:
+def _how_to_apply(document: JobDescription, locale: Locale) -> list[Block]:
     apply = document.how_to_apply
+    t = posting_gettext(document.language)
     blocks = _paragraphs(apply.instructions)
     if apply.email:
-        blocks.append(Paragraph(("Email: ", Link(apply.email, f"mailto:{apply.email}"))))
+        link = Link(apply.email, f"mailto:{apply.email}")
+        blocks.append(Paragraph(_with_link(t(N_("Email: {address}")), link)))
     if apply.url:
-        blocks.append(Paragraph(("Apply online: ", Link(_display_address(apply.url), apply.url))))
+        link = Link(_display_address(apply.url), apply.url)
+        blocks.append(Paragraph(_with_link(t(N_("Apply online: {address}")), link)))
     if document.valid_through is not None:
-        day = document.valid_through
-        blocks.append(Paragraph((f"Apply by {day.day} {day:%B %Y}",)))
+        day = _long_date(document.valid_through, locale)
+        blocks.append(Paragraph((t(N_("Apply by {date}")).format(date=day),)))
     return blocks
+
+
+def _with_link(template: str, link: Link) -> tuple[Run, ...]:
+    """A sentence whose ``{address}`` is a link: 'Email: ' + link, '电子邮箱：' + link."""
+    before, _, after = template.partition("{address}")
+    return tuple(run for run in (before, link, after) if run)
+
+
+def _long_date(day: date, locale: Locale) -> str:
+    """'31 December 2026' in English (read alike in the US and the UK), CLDR's long date
+    elsewhere ('2026年12月31日')."""
+    if locale.language == "en":
+        return f"{day.day} {day:%B %Y}"
+    return format_date(day, format="long", locale=locale)
 
 
 def _display_address(address: str) -> str:
@@ -318,20 +371,30 @@ def _display_address(address: str) -> str:
 
 
 # --- Pay ----------------------------------------------------------------------------------------
+_PAY_LINES = {
+    PayPeriod.YEAR: N_("{amounts} per year"),
+    PayPeriod.MONTH: N_("{amounts} per month"),
+    PayPeriod.HOUR: N_("{amounts} per hour"),
+}
+
+
 def format_pay(salary: SalaryRange, locale: Locale) -> str:
-    """'$32,000 – $35,000 per year', '$63,000 – $100,000+ per year', '$17.50 per hour'.
+    """'$32,000 – $35,000 per year', '$63,000 – $100,000+ per year', '$17.50 per hour';
+    in Chinese '月薪 ¥6,000 – ¥8,000', '年薪 US$63,000 起'.
 
     Amounts use the currency's symbol and the locale's grouping (CLDR via babel); cents are
-    shown only when some amount has them.
+    shown only when some amount has them. The wording around them is the posting catalogue's,
+    in the locale's language.
     """
+    t = posting_gettext(str(locale))
     amounts = [salary.minimum] + ([salary.maximum] if salary.maximum is not None else [])
     whole = all(amount == amount.to_integral_value() for amount in amounts)
     texts = [_money(amount, salary.currency, locale, whole=whole) for amount in amounts]
     if len(texts) == 2 and amounts[0] == amounts[1]:
         texts = texts[:1]
     if salary.open_ended:
-        texts[-1] += "+"
-    return f"{' – '.join(texts)} {salary.period.label}"
+        texts[-1] = t(N_("{amount}+")).format(amount=texts[-1])
+    return t(_PAY_LINES[salary.period]).format(amounts=" – ".join(texts))
 
 
 def _money(amount: Decimal, currency: str, locale: Locale, *, whole: bool) -> str:

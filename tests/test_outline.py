@@ -83,7 +83,7 @@ def test_pay_uses_the_posting_locale() -> None:
         pay("de-DE", minimum=3000, maximum=4000, currency="EUR")
         == "3.000\xa0€ – 4.000\xa0€ per year"
     )
-    assert pay("zh-CN", minimum=8000, currency="CNY", period="month") == "¥8,000 per month"
+    assert pay("zh-CN", minimum=8000, currency="CNY", period="month") == "月薪 ¥8,000"
     assert pay("en-IN", minimum=1200000, currency="INR") == "₹12,00,000 per year"
 
 

@@ -15,6 +15,9 @@ import pytest
 
 from tests.conftest import REPO
 
+ENGLISH = ["Agent", "Team Lead", "Manager", "Operations"]
+CHINESE = ["呼叫中心客服专员", "呼叫中心组长", "呼叫中心经理", "呼叫中心运营经理"]
+
 
 @pytest.mark.slow
 def test_wheel_ships_presets_and_resources(tmp_path: Path) -> None:
@@ -29,9 +32,17 @@ def test_wheel_ships_presets_and_resources(tmp_path: Path) -> None:
     (wheel,) = dist.glob("*.whl")  # built from the sdist, so the sdist is complete too
 
     names = zipfile.ZipFile(wheel).namelist()
-    for preset in ["Agent", "Team Lead", "Manager", "Operations"]:
+    for preset in [*ENGLISH, *CHINESE]:
         assert f"jdeditor/presets/{preset}.jd.json" in names
     assert "jdeditor/resources/icons/jdeditor.svg" in names
+    # The translations, compiled by the build from sources the sdist carries (it leaves out
+    # the compiled files of this tree, which git ignores).
+    for compiled in (
+        "jdeditor/resources/locale/zh_CN/LC_MESSAGES/posting.mo",
+        "jdeditor/resources/locale/zh_CN/LC_MESSAGES/messages.mo",
+        "jdeditor/resources/translations/jdeditor_zh_CN.qm",
+    ):
+        assert compiled in names
     assert not [name for name in names if name.startswith(("tests/", "presets/", "resources/"))]
 
     # A throw-away venv outside the source tree. The wheel goes in without its dependencies,
@@ -57,7 +68,8 @@ def test_wheel_ships_presets_and_resources(tmp_path: Path) -> None:
 
     run_dir = tmp_path / "elsewhere"
     run_dir.mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "LC_ALL", "LANGUAGE")}
+    env["LANG"] = "C.UTF-8"  # an English-speaking user: English presets first
     listing = subprocess.run(
         [str(target / "bin" / "jdeditor"), "presets", "list", "--json"],
         capture_output=True,
@@ -68,6 +80,16 @@ def test_wheel_ships_presets_and_resources(tmp_path: Path) -> None:
     )
     assert listing.returncode == 0, listing.stderr
     presets = json.loads(listing.stdout)["presets"]
-    assert [p["name"] for p in presets] == ["Agent", "Team Lead", "Manager", "Operations"]
+    assert [p["name"] for p in presets] == [*ENGLISH, *CHINESE]
     for preset in presets:
         assert Path(preset["path"]).is_relative_to(site), preset["path"]
+    shown = subprocess.run(
+        [str(target / "bin" / "jdeditor"), "presets", "show", CHINESE[0]],
+        capture_output=True,
+        text=True,
+        cwd=run_dir,
+        env=env,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "岗位职责" in shown.stdout and "Responsibilities" not in shown.stdout

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from jdeditor._text import typeset
 from jdeditor.checks import COMPANY_PLACEHOLDER, PLACEHOLDER, company_for_placeholder
+from jdeditor.i18n import N_, posting_gettext
 from jdeditor.model import EducationLevel, EmploymentType, JobDescription, WorkArrangement
 from jdeditor.outline import Bullets, Link, Outline, Paragraph, build_outline
 
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 Printer = Callable[[str], str]
 
-INDUSTRY = "Call center"
+INDUSTRY = N_("Call center")
 
 EMPLOYMENT_TYPES = {
     EmploymentType.FULL_TIME: "FULL_TIME",
@@ -106,7 +107,7 @@ def job_posting(document: JobDescription, today: date) -> dict[str, Any]:
     data["skills"] = _values(document.skills, printed)
     data["jobBenefits"] = _values(document.benefits, printed)
     data["employerOverview"] = _value(document.company.about, printed)
-    data["industry"] = INDUSTRY
+    data["industry"] = posting_gettext(document.language)(INDUSTRY)
     data["directApply"] = False
     data["applicationContact"] = _contact(document)
     return {key: value for key, value in data.items() if value not in ("", [], {}, None)}

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from jdeditor.checks import PLACEHOLDER
@@ -62,6 +63,7 @@ from jdeditor.export.page import (
     paragraph_html,
 )
 from jdeditor.export.reference import ACCENT, INK, MUTED
+from jdeditor.i18n import N_, posting_gettext
 from jdeditor.outline import Bullets, Outline, build_outline
 
 if TYPE_CHECKING:
@@ -284,7 +286,8 @@ def _exact_heading_sizes(document: QTextDocument) -> None:
 
 def _paginate(document: QTextDocument, page_height: float) -> None:
     """Cut the document into pages as the Word export's styles do: a heading stays with what
-    follows it, a bullet is never split across two pages (Qt's layout knows neither)."""
+    follows it, a bullet is never split across two pages, a paragraph leaves no line alone
+    (Qt's layout knows none of these)."""
     from PySide6.QtCore import QSizeF  # noqa: PLC0415
     from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat  # noqa: PLC0415
 
@@ -310,7 +313,19 @@ def _paginate(document: QTextDocument, page_height: float) -> None:
         if block.blockFormat().headingLevel() and following.isValid():
             return bool(following.layout().lineCount()) and pages(following)[0] > last
         height = layout.blockBoundingRect(block).height()
-        return bool(block.textList()) and last > first and height < page_height / 3
+        if last == first or height >= page_height / 3:
+            return False
+        if block.textList():
+            return True
+        # Widows and orphans, as Word's paragraph style avoids them: a paragraph never leaves
+        # one line alone at the foot or the top of a page.
+        top = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        on_pages = [
+            int((top + line.y() + line.height() / 2) // page_height)
+            for line in (lines.lineAt(index) for index in range(lines.lineCount()))
+        ]
+        return on_pages.count(first) == 1 or on_pages.count(last) == 1
 
     for _ in range(document.blockCount()):
         document.pageCount()  # lays the document out
@@ -322,6 +337,12 @@ def _paginate(document: QTextDocument, page_height: float) -> None:
         page_break = QTextBlockFormat()
         page_break.setPageBreakPolicy(always_before)
         QTextCursor(block).mergeBlockFormat(page_break)
+        following = block.next()
+        if block.blockFormat().headingLevel() and following.isValid():
+            # The heading now takes what follows it along: a break made there earlier goes.
+            unbroken = following.blockFormat()
+            unbroken.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            QTextCursor(following).setBlockFormat(unbroken)
 
 
 def _draw_body(painter: QPainter, document: QTextDocument, page: _Page, number: int) -> None:
@@ -334,9 +355,21 @@ def _draw_body(painter: QPainter, document: QTextDocument, page: _Page, number: 
     area = QRectF(0, offset, page.body_width, page.body_height)
     painter.save()
     painter.translate(page.margin, page.margin - offset)
-    document.drawContents(painter, area)
-    accent = QColor(f"#{ACCENT}")
+    # Each line is drawn on its own page only. Qt's drawContents() also draws the line just
+    # above the area (clipped out of sight, but in the text a reader copies or a screen
+    # reader reads, twice); a line's top decides its page, less a rounding error.
     layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        box = layout.blockBoundingRect(block)
+        if box.bottom() >= offset and box.top() < offset + page.body_height:
+            lines = block.layout()
+            for index in range(lines.lineCount()):
+                line = lines.lineAt(index)
+                if int((box.top() + line.y() + 1) // page.body_height) == number - 1:
+                    line.draw(painter, box.topLeft())
+        block = block.next()
+    accent = QColor(f"#{ACCENT}")
     points = painter.device().logicalDpiY() / 72
     block = document.begin()
     while block.isValid():
@@ -385,8 +418,10 @@ def _draw_margins(
         )
         _draw_at(painter, header, page.margin, page.header_top)
         drawn.append(header)
+    words = posting_gettext(outline.language)(N_("Page {page} of {pages}"))
     footer = _margin_document(
-        f'<p align="center" style="{style} font-size: 8pt;">Page {number} of {pages}</p>',
+        f'<p align="center" style="{style} font-size: 8pt;">'
+        f"{escape(words.format(page=number, pages=pages))}</p>",
         outline.language,
         device,
         page.body_width,
