@@ -11,21 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from jdeditor import i18n
 from jdeditor.checks import PLACEHOLDER
 from jdeditor.export import _template, _wordml
 from jdeditor.export._template import StyleIds, TemplateError, template_notes
-from jdeditor.export._wordml import Element
+from jdeditor.export._wordml import Element, Languages
 from jdeditor.export.reference import A4, LETTER
+from jdeditor.i18n import N_
 from jdeditor.outline import Bullets, Link, Outline, Paragraph, build_outline
 
 if TYPE_CHECKING:
@@ -66,8 +69,11 @@ def render_docx(outline: Outline, options: DocxOptions | None = None) -> bytes:
     else:
         document = _template.open_reference()
     styles = _template.resolve_styles(document)
-    _write_body(document, outline, styles)
-    _write_header_and_footer(document, outline, styles, keep_existing=options.template is not None)
+    languages = _run_languages(outline.language)
+    _write_body(document, outline, styles, languages)
+    _write_header_and_footer(
+        document, outline, styles, languages, keep_existing=options.template is not None
+    )
     if options.template is None:
         _set_page_size(document, outline.territory)
     _set_language(document, outline.language)
@@ -79,7 +85,9 @@ def render_docx(outline: Outline, options: DocxOptions | None = None) -> bytes:
 
 
 # --- body -------------------------------------------------------------------------------------
-def _write_body(document: Document, outline: Outline, styles: StyleIds) -> None:
+def _write_body(
+    document: Document, outline: Outline, styles: StyleIds, languages: Languages
+) -> None:
     body = document.element.body
     letterhead = _anchored_drawings(body)
     for child in list(body):
@@ -94,9 +102,8 @@ def _write_body(document: Document, outline: Outline, styles: StyleIds) -> None:
             body.append(element)
 
     def text(style_id: str | None, value: str, numbering: str | None = None) -> Element:
-        paragraph = _wordml.paragraph(
-            style_id, _wordml.marked_runs(value, styles.placeholder), numbering=numbering
-        )
+        runs = _wordml.marked_runs(value, styles.placeholder, languages)
+        paragraph = _wordml.paragraph(style_id, runs, numbering=numbering)
         add(paragraph)
         return paragraph
 
@@ -116,7 +123,7 @@ def _write_body(document: Document, outline: Outline, styles: StyleIds) -> None:
                 for item in block.items:
                     text(styles.bullet, item, styles.bullet_numbering)
             else:
-                add(_wordml.paragraph(None, _paragraph_runs(document, block, styles)))
+                add(_wordml.paragraph(None, _paragraph_runs(document, block, styles, languages)))
 
 
 _ANCHOR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
@@ -133,21 +140,26 @@ def _anchored_drawings(body: Element) -> list[Element]:
 
 
 def _paragraph_runs(
-    document: Document, paragraph: Paragraph, styles: StyleIds
+    document: Document, paragraph: Paragraph, styles: StyleIds, languages: Languages
 ) -> list[_wordml.Element]:
     runs: list[_wordml.Element] = []
     for part in paragraph.runs:
         if isinstance(part, Link):
             relationship = document.part.relate_to(part.target, RT.HYPERLINK, is_external=True)
-            runs.append(_wordml.hyperlink(relationship, part.text, styles.hyperlink))
+            runs.append(_wordml.hyperlink(relationship, part.text, styles.hyperlink, languages))
         else:
-            runs.extend(_wordml.marked_runs(part, styles.placeholder))
+            runs.extend(_wordml.marked_runs(part, styles.placeholder, languages))
     return runs
 
 
 # --- page furniture ---------------------------------------------------------------------------
 def _write_header_and_footer(
-    document: Document, outline: Outline, styles: StyleIds, *, keep_existing: bool
+    document: Document,
+    outline: Outline,
+    styles: StyleIds,
+    languages: Languages,
+    *,
+    keep_existing: bool,
 ) -> None:
     """Company name in the header, 'Page X of Y' in the footer; a template's own are kept."""
     section = document.sections[0]
@@ -157,19 +169,48 @@ def _write_header_and_footer(
         _replace_paragraphs(
             header._element,  # python-docx has no public accessor
             _wordml.paragraph(
-                styles.header, _wordml.marked_runs(outline.company, styles.placeholder)
+                styles.header, _wordml.marked_runs(outline.company, styles.placeholder, languages)
             ),
         )
     if not (keep_existing and not section.footer.is_linked_to_previous):
         footer = section.footer
         footer.is_linked_to_previous = False
-        runs = [
-            _wordml.run("Page "),
-            *_wordml.field("PAGE", "1"),
-            _wordml.run(" of "),
-            *_wordml.field("NUMPAGES", "1"),
-        ]
+        words = i18n.posting_gettext(outline.language)(N_("Page {page} of {pages}"))
+        runs: list[_wordml.Element] = []
+        for part in footer_parts(words):
+            if isinstance(part, PageField):
+                runs.extend(_wordml.field(part.instruction, "1"))
+            else:
+                runs.extend(_wordml.script_runs(part, languages))
         _replace_paragraphs(footer._element, _wordml.paragraph(styles.footer, runs))
+
+
+class PageField(NamedTuple):
+    instruction: str
+    """``PAGE`` or ``NUMPAGES``."""
+
+
+_PAGE_FIELDS = {"{page}": PageField("PAGE"), "{pages}": PageField("NUMPAGES")}
+_FOOTER_PARTS = re.compile(r"(\{page\}|\{pages\}|\{\{|\}\})")
+
+
+def footer_parts(template: str) -> list[str | PageField]:
+    """The footer's wording cut into its text and its page fields, in the translation's order.
+
+    ``"第 {page} 页，共 {pages} 页"`` gives ``["第 ", PageField("PAGE"), " 页，共 ",
+    PageField("NUMPAGES"), " 页"]``; ``{{`` and ``}}`` are braces, as in ``str.format``.
+    """
+    parts: list[str | PageField] = []
+    for piece in _FOOTER_PARTS.split(template):
+        if piece in _PAGE_FIELDS:
+            parts.append(_PAGE_FIELDS[piece])
+        elif piece:
+            text = piece if piece not in ("{{", "}}") else piece[0]
+            if parts and isinstance(parts[-1], str):
+                parts[-1] += text
+            else:
+                parts.append(text)
+    return parts
 
 
 def _replace_paragraphs(container: _wordml.Element, paragraph: _wordml.Element) -> None:
@@ -198,6 +239,22 @@ def _east_asian(language: str) -> tuple[str, str]:
     return "Microsoft YaHei", "zh-CN"
 
 
+def _is_east_asian(language: str) -> bool:
+    return language.lower().startswith(("zh", "ja", "ko"))
+
+
+def _run_languages(language: str) -> Languages:
+    """What a run's language says beyond the defaults that ``_set_language`` writes.
+
+    In a CJK posting the default language of all text is the posting's, and LibreOffice and
+    Word then break Latin words between any two letters ("co|mpany"): its Latin runs say
+    English, and its CJK runs the posting's language. Otherwise the defaults are right.
+    """
+    if _is_east_asian(language):
+        return Languages(east_asian=language, other="en-US")
+    return Languages()
+
+
 def _set_language(document: Document, language: str) -> None:
     """Tag all text with the posting's language and give CJK text a CJK font."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -213,7 +270,7 @@ def _set_language(document: Document, language: str) -> None:
     tag.set(qn("w:val"), language)
     tag.set(
         qn("w:eastAsia"),
-        language if language.lower().startswith(("zh", "ja", "ko")) else east_asian_tag,
+        language if _is_east_asian(language) else east_asian_tag,
     )
 
 
