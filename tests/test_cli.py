@@ -17,6 +17,25 @@ from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription, Location
 from tests.conftest import REPO
 
+BUILT_IN = [
+    "Agent",
+    "Team Lead",
+    "Manager",
+    "Operations",
+    "呼叫中心客服专员",
+    "呼叫中心组长",
+    "呼叫中心经理",
+    "呼叫中心运营经理",
+]
+"""The built-in presets: each role in English and in Simplified Chinese."""
+
+
+def built_in_names(library: PresetLibrary) -> list[str]:
+    """The built-in presets in the order the library lists them (its own tests pin the order)."""
+    names = [preset.name for preset in library.list_presets().presets if preset.read_only]
+    assert sorted(names) == sorted(BUILT_IN)
+    return names
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -65,15 +84,12 @@ def test_presets_list(
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0].split() == ["NAME", "KIND", "TITLE"]
-    assert [line.split("  ")[0].strip() for line in lines[1:]] == [
-        "Agent",
-        "Team Lead",
-        "Manager",
-        "Operations",
-        "夜班",
-    ]
+    built_in = built_in_names(library)
+    assert [line.split("  ")[0].strip() for line in lines[1:]] == [*built_in, "夜班"]
     assert "built-in" in lines[1] and "Call Center Agent" in lines[1]
-    assert "user" in lines[5] and "Night Shift Agent" in lines[5]
+    chinese = lines[1 + built_in.index("呼叫中心组长")]
+    assert "built-in" in chinese and chinese.rstrip().endswith("呼叫中心组长")
+    assert "user" in lines[-1] and "Night Shift Agent" in lines[-1]
 
 
 def test_presets_list_json(
@@ -84,13 +100,8 @@ def test_presets_list_json(
     code, out, err = run(capsys, "presets", "list", "--json")
     assert code == 0
     data = json.loads(out)
-    assert [p["name"] for p in data["presets"]] == [
-        "Agent",
-        "Team Lead",
-        "Manager",
-        "Operations",
-        "Night shift",
-    ]
+    built_in = built_in_names(library)
+    assert [p["name"] for p in data["presets"]] == [*built_in, "Night shift"]
     assert data["presets"][0] == {
         "name": "Agent",
         "kind": "built-in",
@@ -98,7 +109,15 @@ def test_presets_list_json(
         "title": "Call Center Agent",
         "path": str(library.get("Agent").path),
     }
-    assert data["presets"][4]["kind"] == "user" and not data["presets"][4]["read_only"]
+    assert data["presets"][built_in.index("呼叫中心客服专员")] == {
+        "name": "呼叫中心客服专员",
+        "kind": "built-in",
+        "read_only": True,
+        "title": "呼叫中心客服专员",
+        "path": str(library.get("呼叫中心客服专员").path),
+    }
+    user = data["presets"][len(built_in)]
+    assert user["kind"] == "user" and not user["read_only"]
     assert data["skipped"] == [
         {
             "path": str(library.user_dir / "Broken.jd.json"),
@@ -118,12 +137,21 @@ def test_presets_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert "  • Design and run ongoing training and development programs for agents" in out
 
 
-def test_presets_show_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+def test_presets_show_a_chinese_preset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "presets", "show", "呼叫中心组长")
+    assert code == 0
+    assert out.startswith("呼叫中心组长\n")
+    assert "38,000" in out and "44,000" in out
+    assert "  • 设计并持续开展面向客服专员的培训与发展计划" in out
+
+
+def test_presets_show_unknown(capsys: pytest.CaptureFixture[str], library: PresetLibrary) -> None:
     code, out, err = run(capsys, "presets", "show", "Astronaut")
     assert code == 1 and out == ""
     assert err == (
-        "jdeditor: there is no preset named “Astronaut”; presets: Agent, Team Lead, Manager, "
-        "Operations\n"
+        "jdeditor: there is no preset named “Astronaut”; presets: "
+        + ", ".join(built_in_names(library))
+        + "\n"
     )
 
 
@@ -176,6 +204,22 @@ def test_validate_built_in_presets_warns_about_placeholders(
     )
 
 
+def test_validate_every_built_in_preset(
+    capsys: pytest.CaptureFixture[str], library: PresetLibrary
+) -> None:
+    """All eight are valid; what validate reports is only the placeholders left to fill in."""
+    paths = [str(library.get(name).path) for name in BUILT_IN]
+    code, out, _ = run(capsys, "validate", *paths)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines and all(": warning: " in line and "placeholder" in line for line in lines)
+    chinese = str(library.get("呼叫中心客服专员").path)
+    assert (
+        f"{chinese}: company.name: warning: Company name still has a placeholder to replace: "
+        "[公司名称]" in lines
+    )
+
+
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     for argv in (["frobnicate"], ["validate"], ["presets"]):
         with pytest.raises(SystemExit) as exited:
@@ -199,7 +243,7 @@ def test_python_dash_m_is_the_same_entry_point(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)["presets"]) == 4
+    assert sorted(p["name"] for p in json.loads(result.stdout)["presets"]) == sorted(BUILT_IN)
 
 
 def test_console_script(tmp_path: Path) -> None:
@@ -253,12 +297,7 @@ def test_presets_list_json_survives_a_file_name_that_is_not_utf8(
     code, out, err = run(capsys, "presets", "list", "--json")
     assert code == 0
     listing = json.loads(out)
-    assert [p["name"] for p in listing["presets"]] == [
-        "Agent",
-        "Team Lead",
-        "Manager",
-        "Operations",
-    ]
+    assert [p["name"] for p in listing["presets"]] == built_in_names(library)
     (skipped,) = listing["skipped"]
     assert skipped["path"].endswith("/\\udcff\\udcfe.jd.json")
     assert skipped["reason"] == "its file name is not a valid preset name"
@@ -285,10 +324,7 @@ def test_bad_preset_files_never_break_a_command(
     code, out, err = run(capsys, "presets", "list")
     assert code == 0
     assert [line.split("  ")[0] for line in out.splitlines()[1:]] == [
-        "Agent",
-        "Team Lead",
-        "Manager",
-        "Operations",
+        *built_in_names(hostile_folder),
         "Night shift",
     ]
     assert err.count("jdeditor: warning: skipped") == 9

@@ -301,7 +301,7 @@ def _set_properties(document: Document, outline: Outline, timestamp: dt.datetime
     keywords = [word for word in meta.keywords if word == _without_placeholders(word)]
     properties.keywords = _fit(keywords, 255)  # Word's limit for a core property
     properties.language = outline.language
-    properties.category = "Job description"
+    properties.category = i18n.posting_gettext(outline.language)(N_("Job description"))
     properties.comments = ""
     properties.last_modified_by = "jdeditor"
     properties.revision = 1

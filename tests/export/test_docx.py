@@ -16,13 +16,23 @@ from jdeditor._text import typeset
 from jdeditor.checks import COMPANY_PLACEHOLDER, company_for_placeholder
 from jdeditor.export.docx import DocxOptions
 from jdeditor.export.reference import A4, LETTER
+from jdeditor.i18n import label
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription
 from jdeditor.outline import build_outline
 from tests.export.helpers import all_text, export, hyperlink_targets, reopen, styled_paragraphs
 from tests.strategies import job_descriptions
 
-BUILT_IN = ["Agent", "Team Lead", "Manager", "Operations"]
+BUILT_IN = [
+    "Agent",
+    "Team Lead",
+    "Manager",
+    "Operations",
+    "呼叫中心客服专员",
+    "呼叫中心组长",
+    "呼叫中心经理",
+    "呼叫中心运营经理",
+]
 PARAGRAPH_STYLES = {"Title", "Subtitle", "Pay Line", "Heading 1", "List Bullet", "Normal"}
 
 
@@ -247,6 +257,22 @@ def test_placeholders_are_marked(library: PresetLibrary) -> None:
     assert [run.style.name for run in header_runs] == ["Placeholder"]
 
 
+def test_a_chinese_preset_is_marked_as_chinese_with_its_placeholders(
+    library: PresetLibrary,
+) -> None:
+    word = reopen(export(library.get("呼叫中心客服专员").document))
+    lang, fonts = _default_language(word)
+    assert lang["val"] == "zh-CN" and fonts["eastAsia"] == "Microsoft YaHei"
+    assert word.paragraphs[0].text == "呼叫中心客服专员"
+    marked = {
+        "".join(t.text for t in run.iter(qn("w:t")))
+        for run in word.element.body.iter(qn("w:r"))
+        if (style := run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")) is not None
+        and style.get(qn("w:val")) == "Placeholder"
+    }
+    assert {"[公司名称]", "[城市]", COMPANY_PLACEHOLDER} <= marked
+
+
 def test_a_finished_posting_has_no_marks() -> None:
     word = reopen(export(posting(company={"name": "Acme"}, summary="Join us (no brackets).")))
     styles = {style.get(qn("w:val")) for style in word.element.body.iter(qn("w:rStyle"))}
@@ -298,7 +324,7 @@ def test_any_valid_posting_exports_with_every_field(document: JobDescription) ->
             assert present(paragraph) or present(paragraph.lower()), paragraph
     for choice in (document.employment_type, document.work_arrangement):
         if choice is not None:
-            assert present(choice.label)
+            assert present(label(choice, document.language))
     for address in (document.company.website, document.how_to_apply.url):
         if address:
             assert address in targets
