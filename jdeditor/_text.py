@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0/C1 controls (a terminal's escape sequences), bidi overrides and isolates, zero-width
 # characters, the BOM, and lone surrogates (what Python makes of undecodable file names).
@@ -19,6 +20,20 @@ def printable(text: str) -> str:
     included, is returned unchanged.
     """
     return _UNSAFE.sub(_escape, text)
+
+
+def columns(text: str) -> int:
+    """The terminal columns ``text`` takes: two for a wide character (Chinese), none for a
+    combining mark, one for the rest."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns."""
+    return text + " " * max(0, width - columns(text))
 
 
 def _escape(match: re.Match[str]) -> str:

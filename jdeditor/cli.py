@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdeditor import __version__, cli_check, cli_export, cli_import
-from jdeditor._text import printable
+from jdeditor import __version__, cli_check, cli_export, cli_import, i18n
+from jdeditor._text import columns, pad, printable
 from jdeditor.checks import problems
 from jdeditor.export.text import render_text
 from jdeditor.files import (
@@ -40,6 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="User presets live in: " + str(PresetLibrary().user_dir),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--lang",
+        type=_language,
+        metavar="LANGUAGE",
+        help="the language of the window and of messages: "
+        + ", ".join(i18n.LANGUAGES)
+        + " (default: the system's; the window's View > Language menu keeps a choice)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     presets = commands.add_parser("presets", help="list or show presets")
@@ -64,23 +72,60 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (len(arguments) == 1 and _is_document(arguments[0])):
-        # `jdeditor` or `jdeditor posting.jd.json`: the window. Qt loads only on this path.
+    try:
+        language, rest = _take_language(arguments)
+    except argparse.ArgumentTypeError as error:
+        print(f"jdeditor: --lang: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if not rest or (len(rest) == 1 and _is_document(rest[0])):
+        # `jdeditor` or `jdeditor posting.jd.json` (with --lang or not): the window. Qt loads
+        # only on this path.
         from jdeditor.ui.app import run  # noqa: PLC0415
 
-        return run(Path(arguments[0]) if arguments else None)
+        return run(Path(rest[0]) if rest else None, language=language)
     for stream in (sys.stdout, sys.stderr):
         # A console that cannot show a character (Windows' cp1252 and "→") gets an escape
         # for it, not a traceback.
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    if language:
+        i18n.set_ui_language(language)
     try:
-        return _run(arguments)
+        # --lang is taken out wherever it was (before or after the command); the parser
+        # names it only for --help.
+        return _run(rest)
     except BrokenPipeError:
         # `jdeditor presets list | head`: the reader left; that is not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _language(value: str) -> str:
+    """``--lang``'s value as a catalogue language: 'zh_CN' for zh-CN, zh_Hans or zh; 'en'."""
+    language = i18n.catalogue_language(value)
+    if language == i18n.SOURCE_LANGUAGE and value.replace("-", "_").split("_")[0].lower() != "en":
+        raise argparse.ArgumentTypeError(
+            f"there is no '{value}' translation; choose from {', '.join(i18n.LANGUAGES)}"
+        )
+    return language
+
+
+def _take_language(arguments: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang X`` or ``--lang=X`` taken out of ``arguments``: (the language, the rest)."""
+    language, rest = None, []
+    words = iter(arguments)
+    for word in words:
+        if word == "--lang":
+            value = next(words, None)
+            if value is None:
+                raise argparse.ArgumentTypeError("expected a language")
+            language = _language(value)
+        elif word.startswith("--lang="):
+            language = _language(word.removeprefix("--lang="))
+        else:
+            rest.append(word)
+    return language, rest
 
 
 def _is_document(argument: str) -> bool:
@@ -126,11 +171,11 @@ def _list_presets(library: PresetLibrary, *, as_json: bool) -> int:
         json.dump(_listing_json(listing), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        width = max((len(preset.name) for preset in listing.presets), default=4)
-        print(f"{'NAME':<{width}}  {'KIND':<8}  TITLE")
+        width = max((columns(printable(p.name)) for p in listing.presets), default=4)
+        print(f"{pad('NAME', width)}  {'KIND':<8}  TITLE")
         for preset in listing.presets:
             title = printable(preset.document.title)
-            print(f"{printable(preset.name):<{width}}  {preset.kind:<8}  {title}")
+            print(f"{pad(printable(preset.name), width)}  {preset.kind:<8}  {title}")
     for skipped in listing.skipped:
         print(f"jdeditor: warning: skipped {skipped}", file=sys.stderr)
     return EXIT_OK

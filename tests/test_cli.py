@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from jdeditor import __version__
+from jdeditor._text import columns
 from jdeditor.cli import main
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription, Location
@@ -334,3 +335,15 @@ def test_bad_preset_files_never_break_a_command(
     assert code == 0 and (tmp_path / "agent.docx").read_bytes()[:2] == b"PK"
     code, out, _ = run(capsys, "presets", "list", "--json")
     assert code == 0 and len(json.loads(out)["skipped"]) == 9
+
+
+def test_presets_list_lines_up_chinese_names(capsys: pytest.CaptureFixture[str]) -> None:
+    """A Chinese character takes two terminal columns: the KIND column still lines up."""
+    code, out, _ = run(capsys, "presets", "list")
+    assert code == 0
+    rows = out.splitlines()
+    assert any("呼叫中心" in row for row in rows)
+    starts = {
+        columns(row[: row.index("built-in" if "built-in" in row else "KIND")]) for row in rows
+    }
+    assert len(starts) == 1, rows

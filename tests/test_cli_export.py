@@ -61,6 +61,7 @@ def test_export_all_presets(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     code, out, _ = run(capsys, "export", "--all-presets", "-d", str(folder))
     assert code == 0
     names = ["Agent", "Team Lead", "Manager", "Operations"]
+    names += ["呼叫中心客服专员", "呼叫中心组长", "呼叫中心经理", "呼叫中心运营经理"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.docx" for n in names)
     assert out.splitlines() == [f"wrote {folder / f'{n}.docx'}" for n in names]
 

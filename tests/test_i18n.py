@@ -50,6 +50,7 @@ def extracted(paths: list[Path]) -> set[str]:
         for _line, message, _comments, _context in extract_from_file(
             "python", str(path), keywords={"N_": None}
         ):
+            assert isinstance(message, str), message  # no plural forms in this catalogue
             found.add(message)
     return found
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from jdeditor import i18n
 from jdeditor.library import (
     PRESET_NAME_MAX,
     PresetExistsError,
@@ -27,7 +28,9 @@ from jdeditor.library import (
 from jdeditor.model import JobDescription
 from tests.conftest import HOSTILE_PRESETS, REPO
 
-BUILT_IN = ["Agent", "Team Lead", "Manager", "Operations"]
+ENGLISH = ["Agent", "Team Lead", "Manager", "Operations"]
+CHINESE = ["呼叫中心客服专员", "呼叫中心组长", "呼叫中心经理", "呼叫中心运营经理"]
+BUILT_IN = ENGLISH + CHINESE  # the user's language first: English in the tests
 
 
 def names(library: PresetLibrary) -> list[str]:
@@ -47,6 +50,16 @@ def test_built_ins_come_first_in_level_order(library: PresetLibrary) -> None:
     assert all(p.kind is PresetKind.BUILT_IN and p.read_only for p in listing.presets)
     assert listing.skipped == []
     assert not library.user_dir.exists()  # listing creates nothing
+
+
+def test_built_ins_in_the_user_language_come_first(library: PresetLibrary) -> None:
+    try:
+        i18n.set_ui_language("zh_CN")
+        assert names(library) == CHINESE + ENGLISH
+        i18n.set_ui_language("zh-TW")  # Traditional Chinese: jdeditor speaks English to them
+        assert names(library) == ENGLISH + CHINESE
+    finally:
+        i18n.set_ui_language("en")
 
 
 def test_built_ins_come_from_the_package_not_the_working_directory(
@@ -308,7 +321,9 @@ def test_two_processes_save_at_once_and_readers_never_see_half_a_file(tmp_path: 
     assert [writer.returncode for writer in writers] == [0, 0]
     final = library.list_presets()
     assert [p.name for p in final.presets][len(BUILT_IN) :] == ["First writer", "Second writer"]
-    assert all(len(p.document.responsibilities) == 1 + 39 % 7 for p in final.presets[4:])
+    assert all(
+        len(p.document.responsibilities) == 1 + 39 % 7 for p in final.presets[len(BUILT_IN) :]
+    )
     assert sorted(p.name for p in folder.iterdir()) == [
         "First writer.jd.json",
         "Second writer.jd.json",
@@ -340,7 +355,10 @@ def test_bad_preset_files_are_skipped_and_everything_else_works(
     library.duplicate("Agent", "Agent copy")
     library.rename("Day shift", "Morning shift")
     library.delete("Agent copy")
-    assert [p.name for p in library.list_presets().presets][4:] == ["Morning shift", "Night shift"]
+    assert [p.name for p in library.list_presets().presets][len(BUILT_IN) :] == [
+        "Morning shift",
+        "Night shift",
+    ]
     for name, content in HOSTILE_PRESETS.items():
         assert (library.user_dir / name).read_bytes() == content
 
@@ -429,7 +447,7 @@ def test_changing_only_the_case_is_one_rename(
     changed = posting.model_copy(update={"title": "Night Shift Agent II"})
     library.save_user_preset("Night Shift", changed, overwrite=True)
     assert all(len(names) == 1 for names in seen), seen
-    assert names(library)[4:] == ["Night Shift"]
+    assert names(library)[len(BUILT_IN) :] == ["Night Shift"]
     assert library.get("Night Shift").document.title == "Night Shift Agent II"
 
 
@@ -441,5 +459,5 @@ def test_rename_onto_another_preset_never_has_two_files_for_one(
     seen = files_after_each_replace(library, monkeypatch)
     library.rename("day", "NIGHT", overwrite=True)
     assert seen[0] == ["Night.jd.json"]  # the replaced preset's file now holds "day"
-    assert names(library)[4:] == ["NIGHT"]
+    assert names(library)[len(BUILT_IN) :] == ["NIGHT"]
     assert library.get("night").document.title == posting.title

@@ -15,7 +15,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,6 +49,7 @@ from jdeditor.checks import (
 )
 from jdeditor.draft import best_effort, value_at
 from jdeditor.model import JobDescription
+from jdeditor.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from jdeditor.importer import ImportResult
@@ -50,6 +60,7 @@ PAUSE_MS = 300
 feel immediate (about the gap between two words)."""
 
 _FINDING = Qt.ItemDataRole.UserRole
+_FAMILY = Qt.ItemDataRole.UserRole + 1
 
 
 class AdviceRunner(QObject):
@@ -219,9 +230,32 @@ def _failed(error: BaseException) -> Finding:
         "validation.advice-failed",
         Severity.ADVICE,
         (),
-        f"The posting advice could not be computed ({type(error).__name__}); "
-        "your posting is unaffected. Please report this.",
+        QCoreApplication.translate(
+            "Advice",
+            "The posting advice could not be computed ({kind}); "
+            "your posting is unaffected. Please report this.",
+        ).format(kind=type(error).__name__),
     )
+
+
+_FAMILY_NAMES = {
+    Family.VALIDATION: QT_TRANSLATE_NOOP("AdvicePanel", "Validation"),
+    Family.PLACEHOLDERS: QT_TRANSLATE_NOOP("AdvicePanel", "Placeholders"),
+    Family.WORDING: QT_TRANSLATE_NOOP("AdvicePanel", "Gender-coded wording"),
+    Family.INCLUSION: QT_TRANSLATE_NOOP("AdvicePanel", "Inclusive language"),
+    Family.READABILITY: QT_TRANSLATE_NOOP("AdvicePanel", "Readability and length"),
+    Family.PAY: QT_TRANSLATE_NOOP("AdvicePanel", "Pay transparency"),
+    Family.JOB_BOARDS: QT_TRANSLATE_NOOP("AdvicePanel", "Job-board readiness"),
+    Family.SPELLING: QT_TRANSLATE_NOOP("AdvicePanel", "Spelling"),
+    Family.IMPORT: QT_TRANSLATE_NOOP("AdvicePanel", "Imported: check these"),
+}
+"""The advice panel's group headings. The families are the core's (``checks/_core.py``,
+which knows no Qt); a family added there without a line here shows its English label."""
+
+
+def family_name(family: Family) -> str:
+    """A family of advice as the panel heads its group, in the user's language."""
+    return QCoreApplication.translate("AdvicePanel", _FAMILY_NAMES.get(family, family.label))
 
 
 class _WrappingTree(QTreeWidget):
@@ -272,17 +306,16 @@ class AdvicePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.setObjectName("advicePanel")
-        self._title = QLabel(tr("Posting advice"), self)
+        self._title = QLabel(self.tr("Posting advice"), self)
         self._title.setObjectName("adviceTitle")
         self.tree = _WrappingTree(self)
-        self.tree.setAccessibleName(tr("Posting advice"))
-        self.tree.setToolTip(tr("Advice to weigh: it never blocks saving or export"))
-        self.apply_button = QPushButton(tr("Apply Suggestion"), self)
-        self.apply_button.setToolTip(tr("Replace the words with the suggestion (undoable)"))
-        self.add_word_button = QPushButton(tr("Add to Dictionary"), self)
-        self.add_word_button.setToolTip(tr("Accept this spelling from now on"))
+        self.tree.setAccessibleName(self.tr("Posting advice"))
+        self.tree.setToolTip(self.tr("Advice to weigh: it never blocks saving or export"))
+        self.apply_button = QPushButton(self.tr("Apply Suggestion"), self)
+        self.apply_button.setToolTip(self.tr("Replace the words with the suggestion (undoable)"))
+        self.add_word_button = QPushButton(self.tr("Add to Dictionary"), self)
+        self.add_word_button.setToolTip(self.tr("Accept this spelling from now on"))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addStretch(1)
@@ -322,7 +355,7 @@ class AdvicePanel(QWidget):
         findings = self._pinned + list(findings)
         current = self.selected()
         collapsed = {  # a group the user closed stays closed
-            group.text(0).rsplit(" (", 1)[0] for group in self._groups() if not group.isExpanded()
+            group.data(0, _FAMILY) for group in self._groups() if not group.isExpanded()
         }
         self._findings = list(findings)
         self.tree.clear()
@@ -333,7 +366,11 @@ class AdvicePanel(QWidget):
             items = by_family.get(family)
             if not items:
                 continue
-            group = QTreeWidgetItem([f"{self.tr(family.label)} ({len(items)})"])
+            heading = self.tr("{family} ({count})").format(
+                family=family_name(family), count=len(items)
+            )
+            group = QTreeWidgetItem([heading])
+            group.setData(0, _FAMILY, str(family))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for finding in items:
                 child = QTreeWidgetItem([_line(finding)])
@@ -344,7 +381,7 @@ class AdvicePanel(QWidget):
                 if finding == current:
                     self.tree.setCurrentItem(child)
             self.tree.addTopLevelItem(group)
-            group.setExpanded(self.tr(family.label) not in collapsed)
+            group.setExpanded(str(family) not in collapsed)
         self.tree.fit_rows()
         self._title.setText(
             self.tr("Posting advice ({count})").format(count=len(findings))

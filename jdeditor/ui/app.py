@@ -39,6 +39,7 @@ try:
     from PySide6.QtWidgets import QApplication
 
     from jdeditor.ui.main_window import MainWindow
+    from jdeditor.ui.translation import chosen_language, install_translators
 except ImportError:
     # Qt's own libraries link to system ones (libEGL, libfontconfig, libglib, …): on a minimal
     # system they fail to load right here, before run() can check. Name what to install
@@ -201,6 +202,7 @@ def _connect(window: MainWindow, editor: Editor) -> None:
         action.triggered.connect(slot)
         action.setEnabled(True)
     window.connect_undo_stack(session.undo_stack)
+    session.field_name = editor.form.field_name
     editor.form.fieldEdited.connect(session.set_value)
     editor.problems.problemChosen.connect(editor.form.focus_field)
 
@@ -246,11 +248,12 @@ def open_editor(
     return editor
 
 
-def run(path: Path | None = None, *, exit_after: str = "") -> int:
+def run(path: Path | None = None, *, exit_after: str = "", language: str | None = None) -> int:
     """Open the window (with ``path`` if given) and run until it closes.
 
-    For start-up benchmarks, ``exit_after="paint"`` quits as soon as the window has painted,
-    ``"ready"`` once presets and form are loaded too.
+    ``language`` ('en', 'zh_CN'; ``--lang``) wins over the one chosen in View ▸ Language,
+    which wins over the system's. For start-up benchmarks, ``exit_after="paint"`` quits as
+    soon as the window has painted, ``"ready"`` once presets and form are loaded too.
     """
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
@@ -268,6 +271,8 @@ def run(path: Path | None = None, *, exit_after: str = "") -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("jdeditor")
     settings = QSettings(str(settings_path()), QSettings.Format.IniFormat)
+    # Before the first widget: a widget translates its text once, when it is made.
+    speak(app, chosen_language(settings, language))
     window = MainWindow(settings)
 
     def after_paint() -> None:
@@ -282,6 +287,16 @@ def run(path: Path | None = None, *, exit_after: str = "") -> int:
     window.installEventFilter(FirstPaint(after_paint, window))
     window.show()
     return app.exec()
+
+
+def speak(app: QApplication, language: str) -> None:
+    """Install the catalogues of ``language``; without them (a build that did not compile
+    them), say so and stay in English rather than not start."""
+    try:
+        install_translators(app, language)
+    except FileNotFoundError as error:
+        print(f"jdeditor: {error}", file=sys.stderr)
+        install_translators(app, "en")
 
 
 def _user_words(status: Callable[[str, int], None]) -> frozenset[str]:

@@ -66,7 +66,7 @@ class Autosave(QObject):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self.path, data)
         except UnicodeEncodeError:
-            self.failed.emit("the posting contains a character that is not text")
+            self.failed.emit(self.tr("the posting contains a character that is not text"))
             return
         except (OSError, DocumentError) as error:
             self.failed.emit(str(error))
@@ -98,11 +98,14 @@ class Autosave(QObject):
         data = read_json_file(self.path, MAX_AUTOSAVE_BYTES, "an autosave")
         draft, file, origin = data.get("draft"), data.get("file"), data.get("origin")
         if not isinstance(draft, dict):
-            raise DocumentError(self.path, "holds no posting to recover")
+            raise DocumentError(self.path, self.tr("holds no posting to recover"))
         try:
             saved_at = self.path.stat().st_mtime
         except OSError as error:
-            raise DocumentError(self.path, f"cannot be read: {describe_os_error(error)}") from None
+            raise DocumentError(
+                self.path,
+                self.tr("cannot be read: {reason}").format(reason=describe_os_error(error)),
+            ) from None
         return Recovered(
             draft,
             Path(file) if isinstance(file, str) and file else None,

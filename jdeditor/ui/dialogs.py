@@ -33,18 +33,25 @@ if TYPE_CHECKING:  # the start page loads the model; the window shell imports th
     from jdeditor.ui.start_page import StartChoice, StartPreset
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+def posting_filter() -> str:
+    return QCoreApplication.translate("Dialogs", "Job descriptions (*.jd.json);;All files (*)")
 
 
-POSTING_FILTER = "Job descriptions (*.jd.json);;All files (*)"
-WORD_FILTER = "Word documents (*.docx)"
-IMPORT_FILTER = (
-    "Postings (*.docx *.md *.markdown *.html *.htm *.txt *.jsonld *.json);;"
-    "Word documents (*.docx);;Markdown (*.md *.markdown);;Web pages (*.html *.htm);;"
-    "Plain text (*.txt);;JSON-LD (*.jsonld *.json);;All files (*)"
-)
-TEMPLATE_FILTER = "Word templates (*.dotx *.docx)"
+def word_filter() -> str:
+    return QCoreApplication.translate("Dialogs", "Word documents (*.docx)")
+
+
+def import_filter() -> str:
+    return QCoreApplication.translate(
+        "Dialogs",
+        "Postings (*.docx *.md *.markdown *.html *.htm *.txt *.jsonld *.json);;"
+        "Word documents (*.docx);;Markdown (*.md *.markdown);;Web pages (*.html *.htm);;"
+        "Plain text (*.txt);;JSON-LD (*.jsonld *.json);;All files (*)",
+    )
+
+
+def template_filter() -> str:
+    return QCoreApplication.translate("Dialogs", "Word templates (*.dotx *.docx)")
 
 
 class SaveChoice(StrEnum):
@@ -88,9 +95,15 @@ def print_preview(parent: QWidget, title: str, paint: Callable[[QPrinter], None]
 def ask_save_changes(parent: QWidget, document_name: str) -> SaveChoice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
-    box.setText(_tr("Save the changes to “{name}”?").format(name=document_name))
-    box.setInformativeText(_tr("Your changes are lost if you don't save them."))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Unsaved changes"))
+    box.setText(
+        QCoreApplication.translate("Dialogs", "Save the changes to “{name}”?").format(
+            name=document_name
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("Dialogs", "Your changes are lost if you don't save them.")
+    )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -116,15 +129,20 @@ def ask_export_with_warnings(parent: QWidget, warnings: list[str]) -> WarningCho
     the first warning, or cancel. Asked every time; nothing is remembered."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Not ready to publish"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Not ready to publish"))
     box.setText(
-        _tr("This posting has {count} warning(s); it would be published as it is:").format(
-            count=len(warnings)
-        )
+        QCoreApplication.translate(
+            "Dialogs", "This posting has {count} warning(s); it would be published as it is:"
+        ).format(count=len(warnings))
     )
     box.setInformativeText(_bullets(warnings))
-    export = box.addButton(_tr("&Export Anyway"), QMessageBox.ButtonRole.AcceptRole)
-    show = box.addButton(_tr("&Show the First One"), QMessageBox.ButtonRole.ActionRole)
+    export = box.addButton(
+        QCoreApplication.translate("Dialogs", "&Export Anyway"), QMessageBox.ButtonRole.AcceptRole
+    )
+    show = box.addButton(
+        QCoreApplication.translate("Dialogs", "&Show the First One"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(show)
     box.exec()
@@ -143,7 +161,10 @@ def ask_fix_first(parent: QWidget, title: str, text: str, reasons: list[str]) ->
     box.setWindowTitle(title)
     box.setText(text)
     box.setInformativeText(_bullets(reasons))
-    go = box.addButton(_tr("&Go to the First Finding"), QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(
+        QCoreApplication.translate("Dialogs", "&Go to the First Finding"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(go)
     box.exec()
@@ -157,7 +178,9 @@ _SHOWN = 12
 def _bullets(lines: list[str]) -> str:
     shown = "\n".join(f"• {line}" for line in lines[:_SHOWN])
     if len(lines) > _SHOWN:
-        shown += "\n" + _tr("…and {count} more").format(count=len(lines) - _SHOWN)
+        shown += "\n" + QCoreApplication.translate("Dialogs", "…and {count} more").format(
+            count=len(lines) - _SHOWN
+        )
     return shown
 
 
@@ -173,10 +196,10 @@ def confirm_replace(parent: QWidget, path: Path) -> bool:
         return True
     return ask_yes_no(
         parent,
-        _tr("Replace File?"),
-        _tr("{file} already exists in {folder}. Replace it?").format(
-            file=path.name, folder=path.parent
-        ),
+        QCoreApplication.translate("Dialogs", "Replace File?"),
+        QCoreApplication.translate(
+            "Dialogs", "{file} already exists in {folder}. Replace it?"
+        ).format(file=path.name, folder=path.parent),
     )
 
 
@@ -193,13 +216,19 @@ def show_error(parent: QWidget, title: str, text: str, details: str = "") -> Non
     box.exec()
 
 
+def show_message(parent: QWidget, title: str, text: str) -> None:
+    """A piece of information the user acknowledges (not a problem: no warning sign)."""
+    QMessageBox.information(parent, title, text)
+
+
 def show_about(parent: QWidget) -> None:
     QMessageBox.about(
         parent,
-        _tr("About jdeditor"),
-        _tr(
+        QCoreApplication.translate("Dialogs", "About jdeditor"),
+        QCoreApplication.translate(
+            "Dialogs",
             "<h3>jdeditor {version}</h3><p>Edit job descriptions from call-center presets, "
-            "check them as you type and export polished Word postings. Works offline.</p>"
+            "check them as you type and export polished Word postings. Works offline.</p>",
         ).format(version=__version__),
     )
 

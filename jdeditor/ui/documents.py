@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QMenu, QWidget
 
 from jdeditor.draft import Draft, blank_draft
@@ -40,7 +40,9 @@ def remember_folder(settings: QSettings, path: Path) -> None:
 
 def file_stem(session: EditSession, suffix: str) -> str:
     """A file name for the posting from its title, safe on every desktop OS."""
-    title = str(session.draft.get("title") or "").strip() or "posting"
+    title = str(session.draft.get("title") or "").strip() or QCoreApplication.translate(
+        "DocumentActions", "posting"
+    )
     try:
         return preset_file_name(title[:80], suffix)
     except LibraryError:
@@ -101,7 +103,7 @@ class DocumentActions(QObject):
             self._parent,
             self.tr("Import a Posting"),
             remembered_folder(self._settings),
-            dialogs.IMPORT_FILTER,
+            dialogs.import_filter(),
         )
         if path is None:
             return
@@ -132,7 +134,7 @@ class DocumentActions(QObject):
             self._parent,
             self.tr("Open Job Description"),
             remembered_folder(self._settings),
-            dialogs.POSTING_FILTER,
+            dialogs.posting_filter(),
         )
         if path is not None:
             self.open_path(path)
@@ -187,7 +189,7 @@ class DocumentActions(QObject):
     def save_as(self) -> bool:
         suggested = remembered_folder(self._settings) / file_stem(self._session, DOCUMENT_SUFFIX)
         path = dialogs.ask_save_path(
-            self._parent, self.tr("Save Job Description"), suggested, dialogs.POSTING_FILTER
+            self._parent, self.tr("Save Job Description"), suggested, dialogs.posting_filter()
         )
         if path is None:
             return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from jdeditor.checks import FieldPath, Finding, Severity
@@ -20,9 +20,30 @@ from jdeditor.model import JobDescription
 from jdeditor.ui import dialogs
 from jdeditor.ui.documents import Status, file_stem, remember_folder, remembered_folder
 from jdeditor.ui.session import EditSession
+from jdeditor.ui.translation import QT_TRANSLATE_NOOP
 
 TEMPLATE_KEY = "export/template"
 FORMAT_KEY = "export/format"
+FORMAT_LABELS = (
+    QT_TRANSLATE_NOOP("ExportFormats", "Word document"),
+    QT_TRANSLATE_NOOP("ExportFormats", "PDF"),
+    QT_TRANSLATE_NOOP("ExportFormats", "Web page"),
+    QT_TRANSLATE_NOOP("ExportFormats", "Markdown"),
+    QT_TRANSLATE_NOOP("ExportFormats", "Plain text"),
+    QT_TRANSLATE_NOOP("ExportFormats", "Google for Jobs JSON-LD"),
+)
+"""The registry's labels (``export/formats.py``, which knows no Qt) for the translators: a
+format's label is looked up in the window's language by its English text."""
+
+
+def format_label(chosen: Format) -> str:
+    """'Word document' in the user's language."""
+    return QCoreApplication.translate("ExportFormats", chosen.label)
+
+
+def file_filter(chosen: Format) -> str:
+    """A file dialog's filter for a format, named in the user's language."""
+    return f"{format_label(chosen)} (*{chosen.suffix})"
 
 
 class ExportActions(QObject):
@@ -58,7 +79,7 @@ class ExportActions(QObject):
         docx = FORMATS["docx"]
         suggested = remembered_folder(self._settings) / file_stem(self._session, docx.suffix)
         path = dialogs.ask_save_path(
-            self._parent, self.tr("Export to Word"), suggested, dialogs.WORD_FILTER
+            self._parent, self.tr("Export to Word"), suggested, dialogs.word_filter()
         )
         if path is None:
             return
@@ -76,16 +97,16 @@ class ExportActions(QObject):
             return
         last = FORMATS.get(str(self._settings.value(FORMAT_KEY, "docx")), FORMATS["docx"])
         suggested = remembered_folder(self._settings) / file_stem(self._session, last.suffix)
-        filters = [f.file_filter for f in FORMATS.values()]
+        filters = [file_filter(f) for f in FORMATS.values()]
         answer = dialogs.ask_export_path(
-            self._parent, self.tr("Export As"), suggested, filters, last.file_filter
+            self._parent, self.tr("Export As"), suggested, filters, file_filter(last)
         )
         if answer is None:
             return
         path, chosen_filter = answer
         # What the user typed wins over the filter left selected: "posting.md" is Markdown.
         chosen = for_path(path) or next(
-            (f for f in FORMATS.values() if f.file_filter == chosen_filter), last
+            (f for f in FORMATS.values() if file_filter(f) == chosen_filter), last
         )
         if for_path(path) is None:
             path = path.with_name(path.name + chosen.suffix)
@@ -166,7 +187,7 @@ class ExportActions(QObject):
                 self.tr(
                     "{format} export hit a bug ({kind}: {detail}); nothing was written and the "
                     "posting is unchanged. Please report this."
-                ).format(format=chosen.label, kind=type(error).__name__, detail=error),
+                ).format(format=format_label(chosen), kind=type(error).__name__, detail=error),
             )
             return False
         remember_folder(self._settings, path)
@@ -203,7 +224,7 @@ class ExportActions(QObject):
             self._parent,
             self.tr("Choose a Company Word Template"),
             current.parent if current else remembered_folder(self._settings),
-            dialogs.TEMPLATE_FILTER,
+            dialogs.template_filter(),
         )
         if path is not None:
             self._settings.setValue(TEMPLATE_KEY, str(path))

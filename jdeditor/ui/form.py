@@ -12,9 +12,7 @@ that has one (State or region after City, Application email and link after How t
 
 from __future__ import annotations
 
-from typing import Any
-
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -27,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdeditor.checks import Family, FieldPath, Finding
+from jdeditor import i18n
+from jdeditor.checks import Family, FieldPath, Finding, field_label
 from jdeditor.draft import Draft, value_at
 from jdeditor.model import (
     EducationLevel,
     EmploymentType,
+    LabelledEnum,
     Level,
     PayPeriod,
     WorkArrangement,
@@ -56,22 +56,41 @@ _COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CNY", "JPY", "INR", "P
 _COMMON_LANGUAGES = ["en-US", "en-GB", "en", "zh-CN", "zh-TW", "es", "fr", "de", "ja", "pt-BR"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Form", text)
+def _choices(enum: type[LabelledEnum], *, optional: bool = True) -> Choices:
+    """An enum's members named in the user's language, after "Not stated" where allowed."""
+    empty: Choices = [(None, QCoreApplication.translate("Form", "Not stated"))] if optional else []
+    return empty + [(member.value, i18n.label(member)) for member in enum]
 
 
-def _choices(enum: Any, *, optional: bool = True) -> Choices:
-    empty: Choices = [(None, _tr("Not stated"))] if optional else []
-    return empty + [(member.value, member.label) for member in enum]
+def _ui_locale() -> Locale:
+    return Locale.parse(i18n.ui_language())
 
 
 def _countries() -> Choices:
-    names = Locale("en").territories
+    """Every country, named by CLDR in the user's language and sorted by that name.
+
+    Sorted by code point: right for English, and for Chinese an order by character rather
+    than by pinyin (CLDR's Chinese collation needs ICU, which jdeditor does not ship). The
+    code follows each name, so typing it in the closed box finds the country too.
+    """
+    names = _ui_locale().territories
     codes = sorted(
         (code for code in names if isinstance(code, str) and len(code) == 2),
         key=lambda code: names[code],
     )
-    return [("", _tr("Not stated"))] + [(code, f"{names[code]} ({code})") for code in codes]
+    template = QCoreApplication.translate("Form", "{country} ({code})")
+    return [("", QCoreApplication.translate("Form", "Not stated"))] + [
+        (code, template.format(country=names[code], code=code)) for code in codes
+    ]
+
+
+def _language_name(tag: str) -> str:
+    """A posting language's name in the user's language ('zh-CN' → 'Chinese (China)')."""
+    try:
+        name = Locale.parse(tag, sep="-").get_display_name(_ui_locale())
+    except (ValueError, UnknownLocaleError):
+        return tag
+    return name or tag
 
 
 class Form(QScrollArea):
@@ -83,7 +102,7 @@ class Form(QScrollArea):
         # As needed, not off: a pane made narrower than the form's narrowest layout (a wide
         # presets pane on a small screen) must scroll, not cut the fields off.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setAccessibleName(_tr("Posting form"))
+        self.setAccessibleName(self.tr("Posting form"))
         self._editors: dict[FieldPath, FieldEditor] = {}
         self._disclosure = ErrorDisclosure()
         self._focus_left: QWidget | None = None
@@ -100,198 +119,211 @@ class Form(QScrollArea):
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
-        basics = self._group(_tr("Basics"))
+        basics = self._group(self.tr("Basics"))
         self._row(
             basics,
-            _tr("&Title"),
+            self.tr("&Title"),
             LineField(
                 ("title",),
-                _tr("Job title"),
-                placeholder=_tr("e.g. Call Center Agent"),
-                tooltip=_tr("Required. Job boards show about 60–100 characters of a title."),
+                self.tr("Job title"),
+                placeholder=self.tr("e.g. Call Center Agent"),
+                tooltip=self.tr("Required. Job boards show about 60–100 characters of a title."),
             ),
         )
-        self._row(basics, _tr("&Level"), ChoiceField(("level",), _tr("Level"), _choices(Level)))
-        self._row(basics, _tr("&Department"), LineField(("department",), _tr("Department")))
+        self._row(
+            basics, self.tr("&Level"), ChoiceField(("level",), self.tr("Level"), _choices(Level))
+        )
+        self._row(basics, self.tr("&Department"), LineField(("department",), self.tr("Department")))
         self._row(
             basics,
-            _tr("Employment t&ype"),
-            ChoiceField(("employment_type",), _tr("Employment type"), _choices(EmploymentType)),
+            self.tr("Employment t&ype"),
+            ChoiceField(("employment_type",), self.tr("Employment type"), _choices(EmploymentType)),
         )
         self._row(
             basics,
-            _tr("&Work arrangement"),
-            ChoiceField(("work_arrangement",), _tr("Work arrangement"), _choices(WorkArrangement)),
-        )
-        self._row(basics, _tr("C&ity"), LineField(("location", "locality"), _tr("City")))
-        self._row(
-            basics,
-            _tr("State or region"),
-            LineField(("location", "region"), _tr("State or region")),
-        )
-        self._row(
-            basics,
-            _tr("Cou&ntry"),
-            ChoiceField(("location", "country"), _tr("Country"), _countries()),
-        )
-        self._row(
-            basics,
-            _tr("Lan&guage"),
+            self.tr("&Work arrangement"),
             ChoiceField(
-                ("language",),
-                _tr("Posting language"),
-                [(tag, tag) for tag in _COMMON_LANGUAGES],
-                editable=True,
-                tooltip=_tr(
-                    "A BCP 47 tag such as en-US or zh-CN: sets the "
-                    "document's language, page size and pay format."
-                ),
+                ("work_arrangement",), self.tr("Work arrangement"), _choices(WorkArrangement)
             ),
         )
+        self._row(basics, self.tr("C&ity"), LineField(("location", "locality"), self.tr("City")))
+        self._row(
+            basics,
+            self.tr("State or region"),
+            LineField(("location", "region"), self.tr("State or region")),
+        )
+        self._row(
+            basics,
+            self.tr("Cou&ntry"),
+            ChoiceField(("location", "country"), self.tr("Country"), _countries()),
+        )
+        language = ChoiceField(
+            ("language",),
+            self.tr("Posting language"),
+            [(tag, tag) for tag in _COMMON_LANGUAGES],
+            editable=True,
+            tooltip=self.tr(
+                "A BCP 47 tag such as en-US or zh-CN: sets the "
+                "document's language, page size and pay format."
+            ),
+        )
+        for index, tag in enumerate(_COMMON_LANGUAGES):  # the tag is the value; the name helps
+            language.combo.setItemData(index, _language_name(tag), Qt.ItemDataRole.ToolTipRole)
+        self._row(basics, self.tr("Lan&guage"), language)
 
-        summary = self._group(_tr("Summary"))
+        summary = self._group(self.tr("Summary"))
         self._row(
             summary,
-            _tr("About the &role"),
+            self.tr("About the &role"),
             TextField(
                 ("summary",),
-                _tr("Summary"),
-                tooltip=_tr("A short paragraph; a blank line starts a new one."),
+                self.tr("Summary"),
+                tooltip=self.tr("A short paragraph; a blank line starts a new one."),
             ),
         )
 
-        duties = self._group(_tr("Re&sponsibilities"))
+        duties = self._group(self.tr("Re&sponsibilities"))
         self._row(
             duties,
             "",
             ListField(
                 ("responsibilities",),
-                _tr("Responsibilities"),
-                tooltip=_tr("At least one. Enter on the last item adds the next."),
+                self.tr("Responsibilities"),
+                tooltip=self.tr("At least one. Enter on the last item adds the next."),
             ),
         )
 
-        qualifications = self._group(_tr("Qualifications and skills"))
+        qualifications = self._group(self.tr("Qualifications and skills"))
         self._row(
             qualifications,
-            _tr("Re&quired"),
-            ListField(("required_qualifications",), _tr("Required qualifications")),
+            self.tr("Re&quired"),
+            ListField(("required_qualifications",), self.tr("Required qualifications")),
         )
         self._row(
             qualifications,
-            _tr("Preferred"),
-            ListField(("preferred_qualifications",), _tr("Preferred qualifications")),
+            self.tr("Preferred"),
+            ListField(("preferred_qualifications",), self.tr("Preferred qualifications")),
         )
-        self._row(qualifications, _tr("S&kills"), ListField(("skills",), _tr("Skills")))
+        self._row(qualifications, self.tr("S&kills"), ListField(("skills",), self.tr("Skills")))
 
-        background = self._group(_tr("Education and experience"))
+        background = self._group(self.tr("Education and experience"))
         self._row(
             background,
-            _tr("&Minimum education"),
+            self.tr("&Minimum education"),
             ChoiceField(
-                ("education", "minimum_level"), _tr("Minimum education"), _choices(EducationLevel)
-            ),
-        )
-        self._row(
-            background,
-            _tr("Preferred education"),
-            ChoiceField(
-                ("education", "preferred_level"),
-                _tr("Preferred education"),
+                ("education", "minimum_level"),
+                self.tr("Minimum education"),
                 _choices(EducationLevel),
             ),
         )
         self._row(
             background,
-            _tr("Fields of study"),
-            ListField(("education", "fields_of_study"), _tr("Fields of study")),
+            self.tr("Preferred education"),
+            ChoiceField(
+                ("education", "preferred_level"),
+                self.tr("Preferred education"),
+                _choices(EducationLevel),
+            ),
+        )
+        self._row(
+            background,
+            self.tr("Fields of study"),
+            ListField(("education", "fields_of_study"), self.tr("Fields of study")),
         )
         self._row(
             background,
             "",
             CheckField(
                 ("education", "experience_in_place_of_education"),
-                _tr("Experience can replace formal education"),
+                self.tr("Experience can replace formal education"),
             ),
         )
         self._row(
             background,
-            _tr("Minimum e&xperience"),
-            YearsField(("experience", "minimum_years"), _tr("Minimum years of experience")),
+            self.tr("Minimum e&xperience"),
+            YearsField(("experience", "minimum_years"), self.tr("Minimum years of experience")),
         )
         self._row(
             background,
-            _tr("Experience"),
-            TextField(("experience", "description"), _tr("Experience")),
+            self.tr("Experience"),
+            TextField(("experience", "description"), self.tr("Experience")),
         )
 
-        certifications = self._group(_tr("Certifications"))
-        self._row(certifications, "", ListField(("certifications",), _tr("Certifications")))
+        certifications = self._group(self.tr("Certifications"))
+        self._row(certifications, "", ListField(("certifications",), self.tr("Certifications")))
 
-        kpis = self._group(_tr("How success is measured"))
-        self._row(kpis, "", ListField(("kpis",), _tr("How success is measured")))
+        kpis = self._group(self.tr("How success is measured"))
+        self._row(kpis, "", ListField(("kpis",), self.tr("How success is measured")))
 
-        pay = self._group(_tr("Pay and benefits"))
+        pay = self._group(self.tr("Pay and benefits"))
         currencies = _COMMON_CURRENCIES + sorted(set(list_currencies()) - set(_COMMON_CURRENCIES))
         self._row(
             pay,
-            _tr("P&ay"),
-            PayField(("salary",), _tr("Pay"), currencies, _choices(PayPeriod, optional=False)),
+            self.tr("P&ay"),
+            PayField(("salary",), self.tr("Pay"), currencies, _choices(PayPeriod, optional=False)),
         )
-        self._row(pay, _tr("&Benefits"), ListField(("benefits",), _tr("Benefits")))
+        self._row(pay, self.tr("&Benefits"), ListField(("benefits",), self.tr("Benefits")))
 
-        company = self._group(_tr("Company and how to apply"))
-        self._row(company, _tr("&Company"), LineField(("company", "name"), _tr("Company name")))
+        company = self._group(self.tr("Company and how to apply"))
         self._row(
-            company,
-            _tr("Abo&ut the company"),
-            TextField(("company", "about"), _tr("About the company")),
+            company, self.tr("&Company"), LineField(("company", "name"), self.tr("Company name"))
         )
         self._row(
             company,
-            _tr("Website"),
+            self.tr("Abo&ut the company"),
+            TextField(("company", "about"), self.tr("About the company")),
+        )
+        self._row(
+            company,
+            self.tr("Website"),
             LineField(
-                ("company", "website"), _tr("Company website"), placeholder="https://example.com"
+                ("company", "website"),
+                self.tr("Company website"),
+                placeholder="https://example.com",
             ),
         )
         self._row(
             company,
-            _tr("H&ow to apply"),
-            TextField(("how_to_apply", "instructions"), _tr("How to apply")),
+            self.tr("H&ow to apply"),
+            TextField(("how_to_apply", "instructions"), self.tr("How to apply")),
         )
         self._row(
             company,
-            _tr("Application email"),
+            self.tr("Application email"),
             LineField(
-                ("how_to_apply", "email"), _tr("Application email"), placeholder="jobs@example.com"
+                ("how_to_apply", "email"),
+                self.tr("Application email"),
+                placeholder="jobs@example.com",
             ),
         )
         self._row(
             company,
-            _tr("Application link"),
+            self.tr("Application link"),
             LineField(
                 ("how_to_apply", "url"),
-                _tr("Application link"),
+                self.tr("Application link"),
                 placeholder="https://example.com/apply",
             ),
         )
         self._row(
             company,
-            _tr("Date posted"),
+            self.tr("Date posted"),
             LineField(
                 ("date_posted",),
-                _tr("Date posted"),
-                placeholder=_tr("YYYY-MM-DD; the export fills in its own date if empty"),
+                self.tr("Date posted"),
+                placeholder=self.tr("YYYY-MM-DD; the export fills in its own date if empty"),
             ),
         )
         self._row(
             company,
-            _tr("Apply by"),
-            LineField(("valid_through",), _tr("Apply by"), placeholder=_tr("YYYY-MM-DD")),
+            self.tr("Apply by"),
+            LineField(("valid_through",), self.tr("Apply by"), placeholder=self.tr("YYYY-MM-DD")),
         )
 
-        equal = self._group(_tr("Equal opportunity"))
-        self._row(equal, "", TextField(("equal_opportunity",), _tr("Equal-opportunity statement")))
+        equal = self._group(self.tr("Equal opportunity"))
+        self._row(
+            equal, "", TextField(("equal_opportunity",), self.tr("Equal-opportunity statement"))
+        )
 
     def _group(self, title: str) -> QFormLayout:
         # A mnemonic in a group's title focuses the group's first field (its list).
@@ -372,6 +404,17 @@ class Form(QScrollArea):
             if path[:length] in self._editors:
                 return path[:length]
         return None
+
+    def field_name(self, path: FieldPath) -> str:
+        """The field at ``path`` as the form names it ("Skills, item 3"), for undo steps."""
+        owner = self.editor_path_for(path)
+        if owner is None:
+            return field_label(path)
+        name = self._editors[owner].label
+        rest = path[len(owner) :]
+        if rest and isinstance(rest[0], int):
+            return self.tr("{field}, item {number}").format(field=name, number=rest[0] + 1)
+        return name
 
     def focus_field(self, path: FieldPath) -> None:
         owner = self.editor_path_for(path)

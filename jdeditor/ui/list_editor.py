@@ -158,11 +158,30 @@ class ListEditor(QWidget):
         self._list.installEventFilter(self)
         self._list.currentRowChanged.connect(self._update_buttons)
 
-        tr = self.tr
-        self._add = self._button("add", tr("Add an item (Enter on the last item)"), self.add_item)
-        self._remove = self._button("remove", tr("Remove the item (Delete)"), self.remove_item)
-        self._up = self._button("up", tr("Move up (Alt+Up)"), lambda: self.move_item(-1))
-        self._down = self._button("down", tr("Move down (Alt+Down)"), lambda: self.move_item(1))
+        self._add = self._button(
+            "add",
+            self.tr("Add an item (Enter on the last item)"),
+            self.tr("Add an item: {list}"),
+            self.add_item,
+        )
+        self._remove = self._button(
+            "remove",
+            self.tr("Remove the item (Delete)"),
+            self.tr("Remove the item: {list}"),
+            self.remove_item,
+        )
+        self._up = self._button(
+            "up",
+            self.tr("Move up (Alt+Up)"),
+            self.tr("Move up: {list}"),
+            lambda: self.move_item(-1),
+        )
+        self._down = self._button(
+            "down",
+            self.tr("Move down (Alt+Down)"),
+            self.tr("Move down: {list}"),
+            lambda: self.move_item(1),
+        )
         self._message = QLabel(self)
         self._message.setObjectName("problemMessage")
         self._message.setWordWrap(True)
@@ -304,11 +323,15 @@ class ListEditor(QWidget):
         assert item is not None  # rows come from range(count)
         return item
 
-    def _button(self, name: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+    def _button(
+        self, name: str, tip: str, accessible_name: str, slot: Callable[[], object]
+    ) -> QToolButton:
+        """A tool button; ``accessible_name`` says which list it acts on (``{list}``): a screen
+        reader lists every list's Add button together."""
         button = QToolButton(self)
         button.setIcon(icon(name))
         button.setToolTip(tip)
-        button.setAccessibleName(f"{tip.split(' (', maxsplit=1)[0]}: {self._label}")
+        button.setAccessibleName(accessible_name.format(list=self._label))
         button.setAutoRaise(True)
         button.clicked.connect(slot)
         return button

@@ -29,6 +29,7 @@ from jdeditor import _paths
 from jdeditor.ui import dialogs
 from jdeditor.ui.icons import icon
 from jdeditor.ui.marks import STYLE_SHEET
+from jdeditor.ui.translation import LanguageMenu, plain
 
 if TYPE_CHECKING:
     from jdeditor.checks import FieldPath
@@ -88,78 +89,98 @@ class MainWindow(QMainWindow):
         elif shortcut is not None:
             action.setShortcuts(list(shortcut))
         action.setStatusTip(tip)
+        # Set, not derived: Qt would keep the bracket of a Chinese accelerator ('新建(N)').
+        action.setIconText(plain(text))
         action.setToolTip(
-            f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString()})"
+            self.tr("{action} ({keys})").format(
+                action=plain(text).rstrip("…"), keys=action.shortcut().toString()
+            )
             if shortcut is not None
-            else text.replace("&", "")
+            else plain(text)
         )
         action.setEnabled(False)  # enabled by start(), once there is something to act on
         return action
 
     def create_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        tr = self.tr
-        self.new_action = self._action(tr("&New"), keys.New, "new", tr("Start a blank posting"))
+        self.new_action = self._action(
+            self.tr("&New"), keys.New, "new", self.tr("Start a blank posting")
+        )
         self.open_action = self._action(
-            tr("&Open…"), keys.Open, "open", tr("Open a job description file")
+            self.tr("&Open…"), keys.Open, "open", self.tr("Open a job description file")
         )
-        self.save_action = self._action(tr("&Save"), keys.Save, "save", tr("Save the posting"))
+        self.save_action = self._action(
+            self.tr("&Save"), keys.Save, "save", self.tr("Save the posting")
+        )
         self.save_as_action = self._action(
-            tr("Save &As…"), keys.SaveAs, tip=tr("Save the posting under a new name")
+            self.tr("Save &As…"), keys.SaveAs, tip=self.tr("Save the posting under a new name")
         )
-        self.revert_action = self._action(tr("Re&vert"), tip=tr("Go back to the saved file"))
+        self.revert_action = self._action(
+            self.tr("Re&vert"), tip=self.tr("Go back to the saved file")
+        )
         self.export_action = self._action(
-            tr("&Export to Word…"), "Ctrl+E", "export", tr("Write the posting as a Word .docx")
+            self.tr("&Export to Word…"),
+            "Ctrl+E",
+            "export",
+            self.tr("Write the posting as a Word .docx"),
         )
         self.import_action = self._action(
-            tr("&Import…"),
+            self.tr("&Import…"),
             "Ctrl+I",
-            tip=tr("Start from a posting in Word, Markdown, HTML, plain text or JSON-LD"),
+            tip=self.tr("Start from a posting in Word, Markdown, HTML, plain text or JSON-LD"),
         )
         self.export_as_action = self._action(
-            tr("Export &As…"),
+            self.tr("Export &As…"),
             "Ctrl+Shift+E",
-            tip=tr("Write the posting as PDF, a web page, Markdown, plain text or JSON-LD"),
+            tip=self.tr("Write the posting as PDF, a web page, Markdown, plain text or JSON-LD"),
         )
         self.print_action = self._action(
-            tr("&Print…"), keys.Print, tip=tr("Print the posting, with a preview first")
+            self.tr("&Print…"), keys.Print, tip=self.tr("Print the posting, with a preview first")
         )
         self.template_action = self._action(
-            tr("Word &Template…"), tip=tr("Use a company .dotx or .docx as the base")
+            self.tr("Word &Template…"), tip=self.tr("Use a company .dotx or .docx as the base")
         )
         self.clear_template_action = self._action(
-            tr("Use the &Default Look"), tip=tr("Export with jdeditor's own look")
+            self.tr("Use the &Default Look"), tip=self.tr("Export with jdeditor's own look")
         )
-        self.quit_action = self._action(tr("&Quit"), keys.Quit)
-        self.undo_action = self._action(tr("&Undo"), keys.Undo, "undo")
-        self.redo_action = self._action(tr("&Redo"), _redo_keys(), "redo")
-        self.cut_action = self._action(tr("Cu&t"), keys.Cut, tip=tr("Cut the selected text"))
-        self.copy_action = self._action(tr("&Copy"), keys.Copy, tip=tr("Copy the selected text"))
-        self.paste_action = self._action(tr("&Paste"), keys.Paste, tip=tr("Paste into the field"))
+        self.quit_action = self._action(self.tr("&Quit"), keys.Quit)
+        self.undo_action = self._action(self.tr("&Undo"), keys.Undo, "undo")
+        self.redo_action = self._action(self.tr("&Redo"), _redo_keys(), "redo")
+        self.cut_action = self._action(
+            self.tr("Cu&t"), keys.Cut, tip=self.tr("Cut the selected text")
+        )
+        self.copy_action = self._action(
+            self.tr("&Copy"), keys.Copy, tip=self.tr("Copy the selected text")
+        )
+        self.paste_action = self._action(
+            self.tr("&Paste"), keys.Paste, tip=self.tr("Paste into the field")
+        )
         self.select_all_action = self._action(
-            tr("Select &All"), keys.SelectAll, tip=tr("Select all the text of the field")
+            self.tr("Select &All"), keys.SelectAll, tip=self.tr("Select all the text of the field")
         )
         self.find_action = self._action(
-            tr("&Find…"), keys.Find, tip=tr("Find text in the posting and go to its field")
+            self.tr("&Find…"),
+            keys.Find,
+            tip=self.tr("Find text in the posting and go to its field"),
         )
         self.next_pane_action = self._action(
-            tr("&Next Pane"), "F6", tip=tr("Presets, form, problems, advice, preview")
+            self.tr("&Next Pane"), "F6", tip=self.tr("Presets, form, problems, advice, preview")
         )
-        self.previous_pane_action = self._action(tr("P&revious Pane"), "Shift+F6")
-        self.shortcuts_action = self._action(tr("&Keyboard Shortcuts"))
+        self.previous_pane_action = self._action(self.tr("P&revious Pane"), "Shift+F6")
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"))
         self.save_preset_action = self._action(
-            tr("Save as &Preset…"),
+            self.tr("Save as &Preset…"),
             "Ctrl+Shift+P",
             "preset",
-            tr("Keep this posting as one of your presets"),
+            self.tr("Keep this posting as one of your presets"),
         )
         self.import_preset_action = self._action(
-            tr("&Import Preset File…"), tip=tr("Add a colleague's preset file")
+            self.tr("&Import Preset File…"), tip=self.tr("Add a colleague's preset file")
         )
         self.export_preset_action = self._action(
-            tr("E&xport Selected Preset…"), tip=tr("Save the selected preset to share it")
+            self.tr("E&xport Selected Preset…"), tip=self.tr("Save the selected preset to share it")
         )
-        self.about_action = self._action(tr("&About jdeditor"))
+        self.about_action = self._action(self.tr("&About jdeditor"))
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(lambda: dialogs.show_about(self))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -206,6 +227,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.next_pane_action, self.previous_pane_action])
+        view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self._settings, self)
+        view_menu.addMenu(self.language_menu)
         self.preset_menu = preset_menu = bar.addMenu(self.tr("&Presets"))
         preset_menu.addActions(
             [self.save_preset_action, self.import_preset_action, self.export_preset_action]
@@ -285,13 +309,14 @@ class MainWindow(QMainWindow):
     def connect_undo_stack(self, stack: QUndoStack) -> None:
         """Undo and Redo follow the stack; the step's name shows in the menu and the tooltip,
         while the toolbar keeps a fixed label so its buttons never move."""
-        for action, slot, changed, text_changed, name in (
+        for action, slot, changed, text_changed, name, step_name in (
             (
                 self.undo_action,
                 stack.undo,
                 stack.canUndoChanged,
                 stack.undoTextChanged,
                 self.tr("&Undo"),
+                self.tr("&Undo {step}"),
             ),
             (
                 self.redo_action,
@@ -299,12 +324,13 @@ class MainWindow(QMainWindow):
                 stack.canRedoChanged,
                 stack.redoTextChanged,
                 self.tr("&Redo"),
+                self.tr("&Redo {step}"),
             ),
         ):
             action.triggered.connect(slot)
             changed.connect(action.setEnabled)
-            text_changed.connect(_StepName(action, name).show)
-            action.setIconText(name.replace("&", ""))
+            text_changed.connect(_StepName(action, name, step_name).show)
+            action.setIconText(plain(name))
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
 
@@ -414,17 +440,23 @@ class _StepName(QObject):
 
     A child of its action, so the stack's signal stops reaching it with the action: the
     stack clears itself (and signals) when it is destroyed, after the window's actions.
+    ``template`` places the step (``"&Undo {step}"``): a language puts the verb, the step
+    and the accelerator where its menus have them.
     """
 
-    def __init__(self, action: QAction, verb: str) -> None:
+    def __init__(self, action: QAction, verb: str, template: str) -> None:
         super().__init__(action)
-        self._action, self._verb = action, verb
+        self._action, self._verb, self._template = action, verb, template
 
     @Slot(str)
     def show(self, step: str) -> None:
-        text = f"{self._verb} {step}".strip()
+        text = self._template.format(step=step) if step.strip() else self._verb
         self._action.setText(text)
-        self._action.setToolTip(f"{text.replace('&', '')} ({self._action.shortcut().toString()})")
+        self._action.setToolTip(
+            self.tr("{action} ({keys})").format(
+                action=plain(text), keys=self._action.shortcut().toString()
+            )
+        )
 
 
 def _redo_keys() -> list[QKeySequence]:

@@ -153,8 +153,10 @@ class PresetActions(QObject):
         itself first when ``bare``); the base is shortened to keep the name within bounds."""
         built_in, mine = self._names()
         taken = built_in.keys() | mine.keys()
-        numbered = (f" ({word} {n})" for n in count(2))
-        for suffix in chain([""] if bare else [], [f" ({word})"], numbered):
+        # The suffix's brackets are the language's: " (copy)", "（副本）".
+        first = self.tr(" ({word})").format(word=word)
+        numbered = (self.tr(" ({word} {number})").format(word=word, number=n) for n in count(2))
+        for suffix in chain([""] if bare else [], [first], numbered):
             name = base[: PRESET_NAME_MAX - len(suffix)].rstrip() + suffix
             if name_key(name) not in taken:
                 return name
@@ -304,7 +306,7 @@ class PresetActions(QObject):
     @Slot()
     def import_file(self) -> None:
         path = dialogs.ask_open_path(
-            self._parent, self.tr("Import Preset File"), Path.home(), dialogs.POSTING_FILTER
+            self._parent, self.tr("Import Preset File"), Path.home(), dialogs.posting_filter()
         )
         if path is None:
             return
@@ -340,7 +342,7 @@ class PresetActions(QObject):
             self._error(self.tr("Cannot export preset"), error)
             return
         path = dialogs.ask_save_path(
-            self._parent, self.tr("Export Preset File"), suggested, dialogs.POSTING_FILTER
+            self._parent, self.tr("Export Preset File"), suggested, dialogs.posting_filter()
         )
         if path is None:
             return

@@ -55,7 +55,7 @@ class PresetNameDialog(QDialog):
         prompt = QLabel(label, self)
         self.line = QLineEdit(proposed, self)
         self.line.setMinimumWidth(NAME_FIELD_MIN_WIDTH)
-        self.line.setAccessibleName(label.rstrip(":"))
+        self.line.setAccessibleName(label.rstrip(":："))  # the prompt, without its colon
         prompt.setBuddy(self.line)
         self.message = QLabel(self)
         self.message.setWordWrap(True)

@@ -7,10 +7,11 @@ Consecutive edits of one field with the same merge key (a run of typing) merge i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from jdeditor.checks import FieldPath, field_label
@@ -28,12 +29,9 @@ class SetValue(QUndoCommand):
         new: Any,
         merge_key: str,
         *,
-        name: str = "",
+        name: str,
     ) -> None:
-        label = field_label(path) if path else "document"
-        super().__init__(
-            name or QCoreApplication.translate("EditSession", "Edit {field}").format(field=label)
-        )
+        super().__init__(name)
         self._session, self.path, self.old, self.new, self.merge_key = (
             session,
             path,
@@ -88,6 +86,9 @@ class EditSession(QObject):
         self.file_path: Path | None = None
         self.origin = ""
         """Where an unsaved document came from, e.g. the preset name; shown in the title."""
+        self.field_name: Callable[[FieldPath], str] = field_label
+        """Names a field in an undo step; the window hands it the form's labels, which are in
+        the user's language (the core's are English)."""
 
     @property
     def draft(self) -> Draft:
@@ -129,6 +130,9 @@ class EditSession(QObject):
         old = value_at(self._draft, path)
         if old == value:
             return
+        if not name:
+            field = self.field_name(path) if path else self.tr("the posting")
+            name = self.tr("Edit {field}").format(field=field)
         self.undo_stack.push(SetValue(self, path, old, value, merge_key, name=name))
 
     def apply(self, path: FieldPath, value: Any) -> None:

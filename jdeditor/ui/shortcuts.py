@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdeditor.ui.translation import plain
+
 OWN_UNDO = "jdeditorOwnUndo"
 """A widget with this property true keeps its own Undo/Redo keys: text that is not the posting
 (the find box), where the document's undo would change something the user is not looking at."""
@@ -65,10 +67,6 @@ _COMMAND_MODIFIERS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 _WINDOW_CONTEXTS = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Keyboard", text)
 
 
 def _is_undo_or_redo(event: QKeyEvent) -> bool:
@@ -221,13 +219,19 @@ def _native(keys: str) -> str:
 def fixed_keys() -> list[tuple[str, str]]:
     """Keys that no action carries: the list editor's (see list_editor.py) and the find bar's."""
     return [
-        (_tr("List: add the next item (on the last item)"), _native("Return")),
-        (_tr("List: remove the selected item"), _native("Del")),
-        (_tr("List: move the item up"), _native("Alt+Up")),
-        (_tr("List: move the item down"), _native("Alt+Down")),
-        (_tr("Find bar: next match"), _native("Return")),
-        (_tr("Find bar: previous match"), _native("Shift+Return")),
-        (_tr("Find bar: close"), _native("Esc")),
+        (
+            QCoreApplication.translate("Keyboard", "List: add the next item (on the last item)"),
+            _native("Return"),
+        ),
+        (QCoreApplication.translate("Keyboard", "List: remove the selected item"), _native("Del")),
+        (QCoreApplication.translate("Keyboard", "List: move the item up"), _native("Alt+Up")),
+        (QCoreApplication.translate("Keyboard", "List: move the item down"), _native("Alt+Down")),
+        (QCoreApplication.translate("Keyboard", "Find bar: next match"), _native("Return")),
+        (
+            QCoreApplication.translate("Keyboard", "Find bar: previous match"),
+            _native("Shift+Return"),
+        ),
+        (QCoreApplication.translate("Keyboard", "Find bar: close"), _native("Esc")),
     ]
 
 
@@ -247,7 +251,7 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
 
 def _action_name(action: QAction) -> str:
     # iconText: "Undo", not the step it would undo now ("Undo Edit Job title").
-    return action.iconText().replace("&", "").rstrip("…")
+    return plain(action.iconText()).rstrip("…")
 
 
 class ShortcutsDialog(QDialog):
@@ -255,10 +259,15 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, rows: Sequence[tuple[str, str]]) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Keyboard Shortcuts"))
+        self.setWindowTitle(QCoreApplication.translate("Keyboard", "Keyboard Shortcuts"))
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setAccessibleName(_tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([_tr("Command"), _tr("Keys")])
+        self.table.setAccessibleName(QCoreApplication.translate("Keyboard", "Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Keyboard", "Command"),
+                QCoreApplication.translate("Keyboard", "Keys"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdeditor import i18n
 from jdeditor.library import Preset, PresetListing
 from jdeditor.outline import babel_locale, format_pay
 
@@ -54,17 +55,28 @@ class StartPreset:
     built_in: bool
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StartPage", text)
-
-
 def _built_in_descriptions() -> dict[str, str]:
-    # What a title, a level and a pay line cannot say: what each role is for.
+    # What a title, a level and a pay line cannot say: what each role is for. The Chinese
+    # built-ins are the same four roles; each is described in the user's language.
+    agent = QCoreApplication.translate(
+        "StartPage", "Entry-level: answers and resolves customer calls"
+    )
+    lead = QCoreApplication.translate("StartPage", "Coaches a team of agents to its targets")
+    manager = QCoreApplication.translate(
+        "StartPage", "Runs the call center: people, budget, strategy"
+    )
+    operations = QCoreApplication.translate(
+        "StartPage", "Senior lead for routing, metrics, staffing and vendors"
+    )
     return {
-        "Agent": _tr("Entry-level: answers and resolves customer calls"),
-        "Team Lead": _tr("Coaches a team of agents to its targets"),
-        "Manager": _tr("Runs the call center: people, budget, strategy"),
-        "Operations": _tr("Senior lead for routing, metrics, staffing and vendors"),
+        "Agent": agent,
+        "Team Lead": lead,
+        "Manager": manager,
+        "Operations": operations,
+        "呼叫中心客服专员": agent,
+        "呼叫中心组长": lead,
+        "呼叫中心经理": manager,
+        "呼叫中心运营经理": operations,
     }
 
 
@@ -75,11 +87,11 @@ def describe(preset: Preset) -> str:
     document = preset.document
     parts = [document.title]
     if document.level is not None:
-        parts.append(document.level.label)
+        parts.append(i18n.label(document.level))
     if document.salary is not None:
         parts.append(format_pay(document.salary, babel_locale(document.language)))
     else:
-        parts.append(_tr("pay not stated"))
+        parts.append(QCoreApplication.translate("StartPage", "pay not stated"))
     return " · ".join(parts)
 
 

@@ -2,9 +2,13 @@
 reads jdeditor's window as a screen reader does, through AT-SPI, and prints JSON.
 
 It finds the running jdeditor application, lists every showing, focusable control without an
-accessible name, then ticks "State the pay" through the check box's own accessibility action
-(as Orca or a switch user would) and reports whether the pay boxes became enabled, which they
-do only when the posting itself changed.
+accessible name (and the names of the named ones, each with its parent's), then ticks "State
+the pay" through the check box's own accessibility action (as Orca or a switch user would) and
+reports whether the pay boxes became enabled, which they do only when the posting itself
+changed.
+
+Arguments, for a window in another language: the pay check box's name and the minimum pay
+box's name in it (default: the English "State the pay" and "Minimum pay").
 """
 
 from __future__ import annotations
@@ -50,23 +54,23 @@ def enabled(node: Any) -> bool:
     return bool(node.getState().contains(pyatspi.STATE_ENABLED))
 
 
-def main() -> int:
+def main(stated_name: str = "State the pay", minimum_name: str = "Minimum pay") -> int:
     app = find_application("jdeditor", 30)
     time.sleep(1.0)  # the form is built just after the first paint
     nodes = walk(app)
-    unnamed = []
+    unnamed: list[str] = []
+    control_names: set[tuple[str, str]] = set()
     for node in nodes:
         states = node.getState()
-        if (
-            states.contains(pyatspi.STATE_FOCUSABLE)
-            and states.contains(pyatspi.STATE_SHOWING)
-            and not (node.name or "").strip()
-        ):
-            unnamed.append(
-                f"{node.getRoleName()} under {node.parent.getRoleName()} '{node.parent.name}'"
-            )
-    stated = named(nodes, "State the pay", "check box")
-    minimum = named(nodes, "Minimum pay", "spin button")
+        if states.contains(pyatspi.STATE_FOCUSABLE) and states.contains(pyatspi.STATE_SHOWING):
+            if (node.name or "").strip():
+                control_names.add((node.name, node.parent.name or ""))
+            else:
+                unnamed.append(
+                    f"{node.getRoleName()} under {node.parent.getRoleName()} '{node.parent.name}'"
+                )
+    stated = named(nodes, stated_name, "check box")
+    minimum = named(nodes, minimum_name, "spin button")
     before = enabled(minimum)
     actions = stated.queryAction()
     names = [actions.getName(i) for i in range(actions.nActions)]
@@ -79,6 +83,7 @@ def main() -> int:
         {
             "controls": len(nodes),
             "unnamed": unnamed,
+            "names": sorted(control_names),
             "pay_box_actions": names,
             "pay_enabled_before": before,
             "pay_enabled_after": after,
@@ -90,4 +95,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(*sys.argv[1:3]))

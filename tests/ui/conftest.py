@@ -33,6 +33,7 @@ class ScriptedDialogs:
         "ask_export_with_warnings",
         "ask_fix_first",
         "show_error",
+        "show_message",
         "show_about",
         "open_with_system",
         "ask_preset_name",
@@ -56,7 +57,7 @@ class ScriptedDialogs:
         def fake(*args: Any) -> Any:
             # Every dialog takes its parent widget first, except open_with_system.
             self.calls.append((name, args if name == "open_with_system" else args[1:]))
-            if name in ("show_error", "show_about"):
+            if name in ("show_error", "show_message", "show_about"):
                 return None
             if name == "open_with_system":
                 return not self.answers[name] or self.answers[name].pop(0)

@@ -20,7 +20,9 @@ from jdeditor.ui.fields import LineField, ListField, PayField
 from jdeditor.ui.main_window import MainWindow
 from tests.ui.conftest import ScriptedDialogs, close_quietly
 
-BUILT_IN = ["Agent", "Team Lead", "Manager", "Operations"]
+ENGLISH = ["Agent", "Team Lead", "Manager", "Operations"]
+CHINESE = ["呼叫中心客服专员", "呼叫中心组长", "呼叫中心经理", "呼叫中心运营经理"]
+BUILT_IN = ENGLISH + CHINESE  # the user's language first: English in the tests
 
 
 def choose(editor: Editor, name: str) -> None:

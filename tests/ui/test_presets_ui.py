@@ -34,7 +34,9 @@ from jdeditor.ui.start_page import (
 )
 from tests.ui.conftest import ScriptedDialogs, close_quietly
 
-BUILT_IN = ["Agent", "Team Lead", "Manager", "Operations"]
+ENGLISH = ["Agent", "Team Lead", "Manager", "Operations"]
+CHINESE = ["呼叫中心客服专员", "呼叫中心组长", "呼叫中心经理", "呼叫中心运营经理"]
+BUILT_IN = ENGLISH + CHINESE  # the user's language first: English in the tests
 LONG = "夜班 Agent (Night shift, Australia) copy"
 
 
@@ -642,12 +644,19 @@ def test_start_page_without_recent_files_hides_the_list(qtbot: QtBot) -> None:
 def test_descriptions_of_presets(library: PresetLibrary) -> None:
     listing = library.list_presets()
     lines = {p.name: p.description for p in start_presets(listing)}
-    assert lines == {
+    roles = {
         "Agent": "Entry-level: answers and resolves customer calls",
         "Team Lead": "Coaches a team of agents to its targets",
         "Manager": "Runs the call center: people, budget, strategy",
         "Operations": "Senior lead for routing, metrics, staffing and vendors",
     }
+    chinese = {  # the same four roles, described in the user's language
+        "呼叫中心客服专员": roles["Agent"],
+        "呼叫中心组长": roles["Team Lead"],
+        "呼叫中心经理": roles["Manager"],
+        "呼叫中心运营经理": roles["Operations"],
+    }
+    assert lines == roles | chinese
     document = library.get("Agent").document
     library.save_user_preset("Paid", document.model_copy(update={"level": Level.MID}))
     library.save_user_preset(
