@@ -1,6 +1,7 @@
 """Make docs/window.png and docs/window-small.png (the real window, Manager preset loaded),
-docs/window-advice.png (a draft with posting advice to give) and docs/start-page.png (what a
-first start shows).
+docs/window-advice.png (a draft with posting advice to give), docs/start-page.png (what a
+first start shows), and docs/window-zh.png and docs/start-page-zh.png (the same in 简体中文,
+the Chinese Manager preset loaded).
 
 Runs the window on a virtual X screen and photographs the screen, as a user would see it.
 Needs xvfb-run (Debian: xvfb), ImageMagick's ``import`` and Qt's xcb libraries
@@ -22,6 +23,8 @@ SIZES = {
     "window-small.png": (1024, 700),
     "start-page.png": (1024, 700),
     "window-advice.png": (1400, 860),
+    "window-zh.png": (1400, 860),
+    "start-page-zh.png": (1024, 700),
 }
 
 ADVICE_DRAFT = {
@@ -48,6 +51,10 @@ def photograph(target: Path, width: int, height: int) -> None:
     from jdeditor.ui.main_window import MainWindow  # noqa: PLC0415
 
     app = QApplication(sys.argv[:1])
+    if target.stem.endswith("-zh"):  # as `jdeditor --lang zh_CN` starts
+        from jdeditor.ui.translation import install_translators  # noqa: PLC0415
+
+        install_translators(app, "zh_CN")
     settings = QSettings(os.environ["JDEDITOR_SHOT_SETTINGS"], QSettings.Format.IniFormat)
     window = MainWindow(settings)
     window.setGeometry(0, 0, width, height)
@@ -80,8 +87,9 @@ def photograph(target: Path, width: int, height: int) -> None:
         editor.session.load(ADVICE_DRAFT, None, "Advice example")
         editor.form.focus_field(("title",))
     else:
-        editor.preset_actions.start_from_preset("Manager")
-        editor.presets.select("Manager")
+        preset = "呼叫中心经理" if target.stem.endswith("-zh") else "Manager"
+        editor.preset_actions.start_from_preset(preset)
+        editor.presets.select(preset)
     editor.preview.render_now()
     app.exec()
     editor.session.undo_stack.setClean()
