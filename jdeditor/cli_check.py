@@ -13,8 +13,9 @@ from collections.abc import Callable
 from datetime import date
 
 from jdeditor._text import printable
-from jdeditor.checks import Context, Finding, Severity, review
+from jdeditor.checks import Context, Finding, Severity, review, say
 from jdeditor.files import DocumentError
+from jdeditor.i18n import N_
 from jdeditor.library import LibraryError, PresetLibrary
 from jdeditor.model import JobDescription
 from jdeditor.user_dictionary import dictionary_path, read_words
@@ -25,22 +26,32 @@ Resolve = Callable[[PresetLibrary, str], tuple[JobDescription, str]]
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser(
         "check",
-        help="posting advice: wording, inclusion, readability, pay transparency, job boards, "
-        "spelling",
-        description="Review postings offline. Exit 1 on errors (or on warnings with --strict); "
-        "advice never fails. Pay-transparency findings are guidance, not legal advice.",
+        help=say(
+            N_(
+                "posting advice: wording, inclusion, readability, pay transparency, job "
+                "boards, spelling"
+            )
+        ),
+        description=say(
+            N_(
+                "Review postings offline. Exit 1 on errors (or on warnings with --strict); "
+                "advice never fails. Pay-transparency findings are guidance, not legal advice."
+            )
+        ),
     )
     check.add_argument("sources", nargs="*", metavar="FILE_OR_PRESET")
-    check.add_argument("--json", action="store_true", help="every finding as JSON")
-    check.add_argument("--strict", action="store_true", help="also exit 1 on warnings")
+    check.add_argument("--json", action="store_true", help=say(N_("every finding as JSON")))
+    check.add_argument("--strict", action="store_true", help=say(N_("also exit 1 on warnings")))
     check.add_argument(
-        "--rules", action="store_true", help="print the pay-transparency rule table and its date"
+        "--rules",
+        action="store_true",
+        help=say(N_("print the pay-transparency rule table and its date")),
     )
     check.add_argument(
         "--today",
         type=date.fromisoformat,
         metavar="YYYY-MM-DD",
-        help="apply the pay-transparency laws in force on this date (default: today)",
+        help=say(N_("apply the pay-transparency laws in force on this date (default: today)")),
     )
 
 
@@ -59,7 +70,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace, resolve: Reso
         if not args.sources:
             return 0
     elif not args.sources:
-        parser.error("check needs a preset name or a *.jd.json file (or --rules)")
+        parser.error(say(N_("check needs a preset name or a *.jd.json file (or --rules)")))
     context = Context(today=args.today or date.today(), words=_user_words())
     library = PresetLibrary()
     failed = False
@@ -104,7 +115,8 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace, resolve: Reso
 
 def _print_report(where: str, findings: list[Finding]) -> None:
     if not findings:
-        print(printable(f"{where}: no problems, no advice"))
+        nothing = say(N_("no problems, no advice"))
+        print(printable(f"{where}: {nothing}"))
         return
     for finding in findings:
         line = f"{where}: {finding.dotted_path}: {finding.severity}: {finding.message}"
@@ -114,7 +126,10 @@ def _print_report(where: str, findings: list[Finding]) -> None:
     counts = dict.fromkeys(Severity, 0)
     for finding in findings:
         counts[finding.severity] += 1
-    summary = ", ".join(f"{counts[s]} {s}" for s in Severity)
+    summary = say(
+        N_("{error} error, {warning} warning, {advice} advice"),
+        **{str(severity): count for severity, count in counts.items()},
+    )
     print(printable(f"{where}: {summary}"))
 
 
@@ -122,8 +137,9 @@ def _user_words() -> frozenset[str]:
     try:
         return read_words()
     except DocumentError as error:
+        without = say(N_("(checking without your dictionary)"))
         for line in error.lines():
-            print(f"jdeditor: warning: {line} (checking without your dictionary)", file=sys.stderr)
+            print(f"jdeditor: warning: {line} {without}", file=sys.stderr)
         return frozenset()
 
 

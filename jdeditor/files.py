@@ -24,11 +24,15 @@ from pydantic_core import PydanticCustomError
 
 from jdeditor._text import printable
 from jdeditor.checks import (
+    FieldName,
     Finding,
+    Message,
     Severity,
-    field_label,
     problems_from_validation_error,
+    term,
 )
+from jdeditor.checks.validation import schema_too_new
+from jdeditor.i18n import N_
 from jdeditor.model import JobDescription, migrate
 
 DOCUMENT_SUFFIX = ".jd.json"
@@ -40,6 +44,8 @@ class DocumentError(Exception):
     """A file could not be read or written as a job description; says which file and why."""
 
     def __init__(self, path: Path, problems: Sequence[Finding] | str) -> None:
+        """``problems`` is the findings, or one reason about the whole file: a sentence marked
+        for the catalogue (a ``checks.Message``, shown in the user's language) or as it is."""
         if isinstance(problems, str):
             problems = [Finding("validation.file", Severity.ERROR, (), problems)]
         self.path = path
@@ -81,21 +87,12 @@ def read_draft(path: Path) -> dict[str, Any]:
     ``DocumentError`` for a file that is not a bounded JSON object of text, numbers and
     choices (see ``parse_json_object``), or that a newer jdeditor wrote.
     """
-    parsed = parse_json_object(path, read_user_file(path, MAX_DOCUMENT_BYTES, "a job description"))
+    what = term(N_("a job description"))
+    parsed = parse_json_object(path, read_user_file(path, MAX_DOCUMENT_BYTES, what))
     try:
         return migrate(parsed)
     except PydanticCustomError as error:
-        raise DocumentError(
-            path,
-            [
-                Finding(
-                    "validation.schema-too-new",
-                    Severity.ERROR,
-                    ("schema_version",),
-                    error.message(),
-                )
-            ],
-        ) from None
+        raise DocumentError(path, [schema_too_new(error.context)]) from None
 
 
 # --- Bounded reading --------------------------------------------------------------------------
@@ -106,7 +103,7 @@ MAX_NUMBER_DIGITS = 40
 """Pay is at most nine digits with two decimals; 40 leaves room for any honest number and stops
 Python's 4,300-digit integer limit (and the time a huge number takes) long before it bites."""
 
-_NUMBER_TOO_LONG = "has a number with more than {digits} digits"
+_NUMBER_TOO_LONG = N_("has a number with more than {digits} digits")
 
 
 class _NumberTooLongError(ValueError):
@@ -117,20 +114,21 @@ def read_user_file(path: Path, limit: int, what: str) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; never blocks, never follows
     a FIFO or a device, never reads more than ``limit + 1`` bytes.
 
-    ``what`` names the kind of file in the too-large message ("a job description"). Raises
-    ``DocumentError`` naming the file and the reason.
+    ``what`` names the kind of file in the too-large message (``term(N_("a job
+    description"))``, in the user's language when shown). Raises ``DocumentError`` naming the
+    file and the reason.
     """
     flags = os.O_RDONLY | _O_BINARY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         handle = os.open(path, flags)
     except OSError as error:
-        raise DocumentError(path, f"cannot be read: {describe_os_error(error)}") from None
+        raise DocumentError(path, _cannot_read(describe_os_error(error))) from None
     except ValueError:  # a NUL byte in the name: no file can be called that
-        raise DocumentError(path, "cannot be read: the file name is not valid") from None
+        raise DocumentError(path, _cannot_read(_NOT_A_NAME)) from None
     try:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode):
-            raise DocumentError(path, f"cannot be read: {_special_file(status.st_mode)}")
+            raise DocumentError(path, _cannot_read(_special_file(status.st_mode)))
         if status.st_size > limit:
             raise DocumentError(path, _too_large(what, status.st_size, limit))
         chunks, total = [], 0
@@ -144,25 +142,42 @@ def read_user_file(path: Path, limit: int, what: str) -> bytes:
             raise DocumentError(path, _too_large(what, total, limit))
         return b"".join(chunks)
     except OSError as error:
-        raise DocumentError(path, f"cannot be read: {describe_os_error(error)}") from None
+        raise DocumentError(path, _cannot_read(describe_os_error(error))) from None
     finally:
         os.close(handle)
 
 
+_NOT_A_NAME = term(N_("the file name is not valid"))
+_A_FOLDER = term(N_("it is a folder, not a file"))
+
+
+def _cannot_read(reason: str) -> str:
+    return Message(N_("cannot be read: {reason}"), reason=reason)
+
+
+def _cannot_write(reason: str) -> str:
+    return Message(N_("cannot be written: {reason}"), reason=reason)
+
+
 def _too_large(what: str, size: int, limit: int) -> str:
-    return f"is too large for {what} ({size:,} bytes; the limit is {limit:,})"
+    return Message(
+        N_("is too large for {what} ({size} bytes; the limit is {limit})"),
+        what=what,
+        size=f"{size:,}",
+        limit=f"{limit:,}",
+    )
 
 
 def _special_file(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "it is a folder, not a file"
+        return _A_FOLDER
     if stat.S_ISFIFO(mode):
-        return "it is a pipe (FIFO), not a file"
+        return term(N_("it is a pipe (FIFO), not a file"))
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "it is a device, not a file"
+        return term(N_("it is a device, not a file"))
     if stat.S_ISSOCK(mode):
-        return "it is a socket, not a file"
-    return "it is not a regular file"
+        return term(N_("it is a socket, not a file"))
+    return term(N_("it is not a regular file"))
 
 
 def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
@@ -176,9 +191,11 @@ def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
     try:
         text = data.decode("utf-8-sig")  # tolerate the BOM that Windows editors add
     except UnicodeDecodeError as error:
-        raise DocumentError(path, f"is not UTF-8 text (bad byte at offset {error.start})") from None
+        raise DocumentError(
+            path, Message(N_("is not UTF-8 text (bad byte at offset {offset})"), offset=error.start)
+        ) from None
     if not text.strip():
-        raise DocumentError(path, "is empty")
+        raise DocumentError(path, term(N_("is empty")))
     try:
         parsed = json.loads(
             text,
@@ -187,15 +204,22 @@ def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
             parse_constant=_refuse_constant,
         )
     except json.JSONDecodeError as error:
-        raise DocumentError(
-            path, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        ) from None
+        # The JSON parser's own words ('Expecting value') stay as Python says them.
+        said = Message(
+            N_("is not valid JSON: {problem} at line {line}, column {column}"),
+            problem=error.msg,
+            line=error.lineno,
+            column=error.colno,
+        )
+        raise DocumentError(path, said) from None
     except _NumberTooLongError:
-        raise DocumentError(path, _NUMBER_TOO_LONG.format(digits=MAX_NUMBER_DIGITS)) from None
+        raise DocumentError(path, Message(_NUMBER_TOO_LONG, digits=MAX_NUMBER_DIGITS)) from None
     except RecursionError:
         raise DocumentError(path, _too_deep()) from None
     if not isinstance(parsed, dict):
-        raise DocumentError(path, "does not hold a job description (expected a JSON object)")
+        raise DocumentError(
+            path, term(N_("does not hold a job description (expected a JSON object)"))
+        )
     _check_tree(path, parsed)
     return parsed
 
@@ -218,7 +242,10 @@ def _refuse_constant(name: str) -> object:
 
 
 def _too_deep() -> str:
-    return f"is nested too deeply to be a job description (more than {MAX_JSON_DEPTH} levels)"
+    return Message(
+        N_("is nested too deeply to be a job description (more than {levels} levels)"),
+        levels=MAX_JSON_DEPTH,
+    )
 
 
 def _check_tree(path: Path, root: dict[str, Any]) -> None:
@@ -248,8 +275,11 @@ def _check_text(path: Path, where: tuple[str | int, ...], text: str) -> None:
                     "validation.not-text",
                     Severity.ERROR,
                     where,
-                    f"{printable(field_label(where))} contains a character that is not text "
-                    f"(U+{ord(found.group()):04X}); retype or remove it",
+                    N_(
+                        "{field} contains a character that is not text (U+{code}); retype or "
+                        "remove it"
+                    ),
+                    params={"field": FieldName(where), "code": f"{ord(found.group()):04X}"},
                 )
             ],
         )
@@ -288,17 +318,17 @@ def set_aside(path: Path, tag: str) -> Path:
         except FileExistsError:
             continue
         except OSError as error:
-            raise DocumentError(
-                path, f"cannot be moved aside: {describe_os_error(error)}"
-            ) from None
+            raise DocumentError(path, _cannot_move(describe_os_error(error))) from None
         try:
             path.unlink()
         except OSError as error:
-            raise DocumentError(
-                path, f"cannot be moved aside: {describe_os_error(error)}"
-            ) from None
+            raise DocumentError(path, _cannot_move(describe_os_error(error))) from None
         return aside
-    raise DocumentError(path, "cannot be moved aside: every spare name is taken")
+    raise DocumentError(path, _cannot_move(term(N_("every spare name is taken"))))
+
+
+def _cannot_move(reason: str) -> str:
+    return Message(N_("cannot be moved aside: {reason}"), reason=reason)
 
 
 # --- Atomic writing ---------------------------------------------------------------------------
@@ -349,7 +379,7 @@ def atomic_write(path: Path, data: bytes, *, batch: WriteBatch | None = None) ->
                 temporary.unlink()
             raise
     except OSError as error:
-        raise DocumentError(path, f"cannot be written: {describe_os_error(error)}") from None
+        raise DocumentError(path, _cannot_write(describe_os_error(error))) from None
     if batch is None:
         _sync_folder(target.parent)
 
@@ -393,9 +423,7 @@ class WriteBatch:
                 try:
                     os.replace(temporary, target)  # noqa: PTH105 - tests patch os.replace
                 except OSError as error:
-                    raise DocumentError(
-                        path, f"cannot be written: {describe_os_error(error)}"
-                    ) from None
+                    raise DocumentError(path, _cannot_write(describe_os_error(error))) from None
                 landed += 1
         except BaseException:  # Ctrl+C too: no temporary file is left behind
             _discard(pending[landed:])
@@ -438,19 +466,21 @@ def _write_target(path: Path) -> Path:
         reason = (
             describe_os_error(error)
             if isinstance(error, OSError)
-            else "a symlink loop"
+            else term(N_("a symlink loop"))
             if isinstance(error, RuntimeError)
-            else "the file name is not valid"
+            else _NOT_A_NAME
         )
-        raise DocumentError(path, f"cannot be written: {reason}") from None
+        raise DocumentError(path, _cannot_write(reason)) from None
     if not stat.S_ISREG(status.st_mode):
-        raise DocumentError(
-            path, f"cannot be written: {_special_file(status.st_mode)}; choose another name"
+        said = Message(
+            N_("cannot be written: {reason}; choose another name"),
+            reason=_special_file(status.st_mode),
         )
+        raise DocumentError(path, said)
     # Root may write anything, so the file's own write bits decide what "read-only" means.
     if not status.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise DocumentError(
-            path, "cannot be written: the file is read-only; save under another name"
+            path, term(N_("cannot be written: the file is read-only; save under another name"))
         )
     return target
 
@@ -516,16 +546,25 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        reason = "it is a file, not a folder" if folder.is_file() else describe_os_error(error)
-        raise DocumentError(folder, f"cannot be created: {reason}") from None
+        reason = IS_A_FILE if folder.is_file() else describe_os_error(error)
+        raise DocumentError(
+            folder, Message(N_("cannot be created: {reason}"), reason=reason)
+        ) from None
+
+
+IS_A_FILE = term(N_("it is a file, not a folder"))
 
 
 def describe_os_error(error: OSError) -> str:
-    """A short reason a user can act on, without a Python traceback."""
+    """A short reason a user can act on, without a Python traceback: in English, and in the
+    user's language where it is shown (a ``checks.Message``; the system's own words as they
+    are)."""
     if isinstance(error, FileNotFoundError):
-        return "the file or its folder does not exist"
+        return term(N_("the file or its folder does not exist"))
     if isinstance(error, IsADirectoryError):
-        return "it is a folder, not a file"
+        return _A_FOLDER
     if isinstance(error, PermissionError):
-        return "permission denied (is the file or folder read-only, or open in another program?)"
+        return term(
+            N_("permission denied (is the file or folder read-only, or open in another program?)")
+        )
     return error.strerror or str(error)

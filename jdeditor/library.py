@@ -22,13 +22,16 @@ import platformdirs
 
 from jdeditor import _paths
 from jdeditor._text import printable
+from jdeditor.checks import say
 from jdeditor.files import (
     DOCUMENT_SUFFIX,
+    IS_A_FILE,
     DocumentError,
     atomic_write,
     describe_os_error,
     read_document,
 )
+from jdeditor.i18n import N_, catalogue_language, ui_language
 from jdeditor.model import JobDescription, Level
 
 PRESET_NAME_MAX = 80
@@ -49,7 +52,8 @@ class PresetKind(StrEnum):
 
 
 class LibraryError(Exception):
-    """A preset operation that cannot be done; the message says why in plain words."""
+    """A preset operation that cannot be done; the message says why in plain words, in the
+    user's language (composed when raised)."""
 
 
 class PresetNameError(LibraryError):
@@ -70,6 +74,9 @@ class PresetNotFoundError(LibraryError):
 
 class ReadOnlyPresetError(LibraryError):
     pass
+
+
+_EXISTS = N_("A preset named “{name}” already exists.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,18 +122,27 @@ def clean_preset_name(name: str) -> str:
     """
     cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip()
     if not cleaned:
-        raise PresetNameError("A preset name cannot be empty.")
+        raise PresetNameError(say(N_("A preset name cannot be empty.")))
     if any(unicodedata.category(char) in ("Cc", "Cs") for char in cleaned):
-        raise PresetNameError("A preset name cannot contain line breaks or control characters.")
+        raise PresetNameError(
+            say(N_("A preset name cannot contain line breaks or control characters."))
+        )
     if any(unicodedata.category(char) == "Cf" and char not in _JOINERS for char in cleaned):
         raise PresetNameError(
-            "A preset name cannot contain invisible formatting characters (such as a "
-            "right-to-left override or a zero-width space)."
+            say(
+                N_(
+                    "A preset name cannot contain invisible formatting characters (such as a "
+                    "right-to-left override or a zero-width space)."
+                )
+            )
         )
     if len(cleaned) > PRESET_NAME_MAX:
         raise PresetNameError(
-            f"A preset name can have at most {PRESET_NAME_MAX} characters "
-            f"(this one has {len(cleaned)})."
+            say(
+                N_("A preset name can have at most {limit} characters (this one has {count})."),
+                limit=PRESET_NAME_MAX,
+                count=len(cleaned),
+            )
         )
     return cleaned
 
@@ -162,7 +178,9 @@ def preset_file_name(name: str, suffix: str = DOCUMENT_SUFFIX) -> str:
         stem = f"%{ord(stem[0]):02X}{stem[1:]}"
     file_name = stem + suffix
     if len(file_name.encode("utf-8")) > _FILE_NAME_MAX_BYTES:
-        raise PresetNameError("This preset name is too long to be a file name; please shorten it.")
+        raise PresetNameError(
+            say(N_("This preset name is too long to be a file name; please shorten it."))
+        )
     return file_name
 
 
@@ -190,7 +208,8 @@ class PresetLibrary:
         self.built_in_dir = built_in_dir if built_in_dir is not None else _paths.presets_dir()
 
     def list_presets(self) -> PresetListing:
-        """All presets, built-ins first (entry level to senior), then the user's by name."""
+        """All presets: built-ins first (those in the user's language, then the others; each
+        entry level to senior), then the user's by name."""
         built_in, broken = self._load_folder(self.built_in_dir, PresetKind.BUILT_IN)
         built_in.sort(key=_built_in_order)
         user, skipped = self._load_folder(self.user_dir, PresetKind.USER)
@@ -201,8 +220,13 @@ class PresetLibrary:
                 skipped.append(
                     SkippedFile(
                         preset.path,
-                        f"its name “{preset.name}” is already taken by another preset; "
-                        "rename the file to use it",
+                        say(
+                            N_(
+                                "its name “{name}” is already taken by another preset; rename "
+                                "the file to use it"
+                            ),
+                            name=preset.name,
+                        ),
                     )
                 )
             else:
@@ -214,7 +238,7 @@ class PresetLibrary:
         """The preset called ``name`` (case ignored), or ``PresetNotFoundError``."""
         preset = self.list_presets().find(name)
         if preset is None:
-            raise PresetNotFoundError(f"There is no preset named “{name}”.")
+            raise PresetNotFoundError(say(N_("There is no preset named “{name}”."), name=name))
         return preset
 
     def save_user_preset(
@@ -228,7 +252,7 @@ class PresetLibrary:
         target = self.user_dir / preset_file_name(name)
         existing = self._existing_user_file(name)
         if existing is not None and not overwrite:
-            raise PresetExistsError(f"A preset named “{name}” already exists.")
+            raise PresetExistsError(say(_EXISTS, name=name))
         self._make_user_dir()
         data = document.to_json().encode("utf-8")
         if existing is None or existing == target:
@@ -251,7 +275,7 @@ class PresetLibrary:
         target = self.user_dir / preset_file_name(new_name)
         clash = self._existing_user_file(new_name)
         if clash is not None and clash != preset.path and not overwrite:
-            raise PresetExistsError(f"A preset named “{new_name}” already exists.")
+            raise PresetExistsError(say(_EXISTS, name=new_name))
         if clash is None or clash == preset.path:
             _rename(preset.path, target, name)
         else:
@@ -271,7 +295,10 @@ class PresetLibrary:
         preset = self.get(name)
         if preset.read_only:
             raise ReadOnlyPresetError(
-                f"“{preset.name}” is a built-in preset and cannot be changed; duplicate it first."
+                say(
+                    N_("“{name}” is a built-in preset and cannot be changed; duplicate it first."),
+                    name=preset.name,
+                )
             )
         return preset
 
@@ -284,7 +311,10 @@ class PresetLibrary:
         for path in _document_files(self.built_in_dir):
             if name_key(preset_name_from_file(path) or "") == key:
                 raise BuiltInNameError(
-                    f"“{name}” is the name of a built-in preset; choose another name."
+                    say(
+                        N_("“{name}” is the name of a built-in preset; choose another name."),
+                        name=name,
+                    )
                 )
         for path in _document_files(self.user_dir):
             if name_key(preset_name_from_file(path) or "") == key:
@@ -296,7 +326,11 @@ class PresetLibrary:
             self.user_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(
-                f"Cannot create the presets folder {self.user_dir}: {describe_os_error(error)}."
+                say(
+                    N_("Cannot create the presets folder {folder}: {reason}."),
+                    folder=self.user_dir,
+                    reason=describe_os_error(error),
+                )
             ) from None
 
     @staticmethod
@@ -309,7 +343,8 @@ class PresetLibrary:
         for path in paths:
             name = preset_name_from_file(path)
             if name is None:
-                skipped.append(SkippedFile(path, "its file name is not a valid preset name"))
+                reason = say(N_("its file name is not a valid preset name"))
+                skipped.append(SkippedFile(path, reason))
                 continue
             try:
                 presets.append(Preset(name, kind, path, read_document(path)))
@@ -335,19 +370,21 @@ def _document_files(folder: Path) -> list[Path]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        reason = (
-            "it is a file, not a folder"
-            if isinstance(error, NotADirectoryError)
-            else describe_os_error(error)
-        )
-        raise LibraryError(f"The presets folder cannot be read: {reason}.") from None
+        reason = IS_A_FILE if isinstance(error, NotADirectoryError) else describe_os_error(error)
+        raise LibraryError(
+            say(N_("The presets folder cannot be read: {reason}."), reason=reason)
+        ) from None
 
 
 def _rename(source: Path, target: Path, name: str) -> None:
     try:
         source.replace(target)
     except OSError as error:
-        raise LibraryError(f"Could not save “{name}”: {describe_os_error(error)}.") from None
+        raise LibraryError(
+            say(
+                N_("Could not save “{name}”: {reason}."), name=name, reason=describe_os_error(error)
+            )
+        ) from None
 
 
 def _remove(path: Path) -> None:
@@ -356,12 +393,20 @@ def _remove(path: Path) -> None:
     except FileNotFoundError:
         pass  # already gone: the caller's goal is met
     except OSError as error:
-        raise LibraryError(f"Could not delete {path}: {describe_os_error(error)}.") from None
+        raise LibraryError(
+            say(
+                N_("Could not delete {path}: {reason}."), path=path, reason=describe_os_error(error)
+            )
+        ) from None
 
 
 _LEVEL_ORDER = {level: rank for rank, level in enumerate(Level)}
 
 
-def _built_in_order(preset: Preset) -> tuple[int, str]:
+def _built_in_order(preset: Preset) -> tuple[bool, int, str]:
+    """The user's language first (a Chinese-speaking user sees 呼叫中心客服专员 before Agent),
+    then entry level to senior, then by name."""
+    other_language = catalogue_language(preset.document.language) != ui_language()
     level = preset.document.level
-    return (_LEVEL_ORDER[level] if level is not None else len(_LEVEL_ORDER), name_key(preset.name))
+    rank = _LEVEL_ORDER[level] if level is not None else len(_LEVEL_ORDER)
+    return (other_language, rank, name_key(preset.name))

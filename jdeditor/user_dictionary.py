@@ -11,7 +11,9 @@ from pathlib import Path
 
 import platformdirs
 
+from jdeditor.checks import Message, term
 from jdeditor.files import DocumentError, atomic_write, make_folder, read_user_file
+from jdeditor.i18n import N_
 
 MAX_BYTES = 1024 * 1024
 """About 100,000 words: far more than anyone adds by hand."""
@@ -33,12 +35,13 @@ def read_words(path: Path | None = None) -> frozenset[str]:
 def _read(path: Path) -> tuple[bytes, frozenset[str]]:
     if not path.exists() and not path.is_symlink():
         return b"", frozenset()
-    data = read_user_file(path, MAX_BYTES, "a dictionary")
+    data = read_user_file(path, MAX_BYTES, term(N_("a dictionary")))
     try:
         text = data.decode("utf-8-sig")  # a BOM from Notepad is not part of the first word
     except UnicodeDecodeError as error:
         raise DocumentError(
-            path, f"is not UTF-8 text (byte {error.start}); fix or remove it"
+            path,
+            Message(N_("is not UTF-8 text (byte {offset}); fix or remove it"), offset=error.start),
         ) from None
     return data, frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
@@ -50,7 +53,8 @@ def add_word(word: str, path: Path | None = None) -> frozenset[str]:
     path = path or dictionary_path()
     word = word.strip()
     if not word or len(word) > WORD_MAX or any(char.isspace() for char in word):
-        raise DocumentError(path, f"cannot take “{word[:WORD_MAX]}”: a word is one word")
+        said = Message(N_("cannot take “{word}”: a word is one word"), word=word[:WORD_MAX])
+        raise DocumentError(path, said)
     existing, words = _read(path)
     if word.casefold() in {known.casefold() for known in words}:
         return words

@@ -34,7 +34,16 @@ from jdeditor.checks._core import (
     apply_suggestion,
     prose,
 )
-from jdeditor.checks._labels import field_label
+from jdeditor.checks._labels import FieldName, field_label
+from jdeditor.checks._message import (
+    Localized,
+    Message,
+    compose,
+    localized,
+    say,
+    sentence_case,
+    term,
+)
 from jdeditor.checks.placeholders import (
     COMPANY_PLACEHOLDER,
     PLACEHOLDER,
@@ -50,19 +59,27 @@ __all__ = [
     "WARNING_FAMILIES",
     "Context",
     "Family",
+    "FieldName",
     "FieldPath",
     "Finding",
+    "Localized",
+    "Message",
     "Severity",
     "Span",
     "advice",
     "apply_suggestion",
     "company_for_placeholder",
+    "compose",
     "family_check",
     "field_label",
+    "localized",
     "problems",
     "problems_from_validation_error",
     "prose",
     "review",
+    "say",
+    "sentence_case",
+    "term",
 ]
 
 Check = Callable[[JobDescription, Context], list[Finding]]

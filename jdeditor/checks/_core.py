@@ -10,13 +10,14 @@ recomputes that field only (the incremental check the window runs while the user
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from jdeditor.checks._message import compose
 from jdeditor.model import JobDescription, LabelledEnum
 
 FieldPath = tuple[str | int, ...]
@@ -47,27 +48,73 @@ class Family(LabelledEnum):
 _FAMILIES = {str(family): family for family in Family}
 
 
+class Params(Mapping[str, str]):
+    """A finding's values, read-only and hashable, so findings compare and hash with them."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, str] | None = None) -> None:
+        self._values = dict(values or {})
+
+    def __getitem__(self, name: str) -> str:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._values.items()))
+
+    def __repr__(self) -> str:
+        return repr(self._values)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing a review found: the window, the CLI's JSON and the tests all read this."""
+    """One thing a review found: the window, the CLI's JSON and the tests all read this.
+
+    It holds its sentence as an English template and the values for it; ``message`` composes
+    the sentence when read, in the user's language (``jdeditor.checks._message``). A sentence
+    composed elsewhere (the window's own, pydantic's) is a template without values: it is
+    shown as it is.
+    """
 
     code: str
     """Stable identifier, '<family>.<rule>', e.g. 'inclusion.age-coded'."""
     severity: Severity
     path: FieldPath
     """Where it is, e.g. ``("salary", "maximum")`` or ``("skills", 2)`` (0-based)."""
-    message: str
-    """A sentence naming the field and the reason in plain words."""
+    template: str
+    """The sentence in English as marked for the catalogue: ``N_("{field} is blank")``."""
     span: Span | None = None
     """The characters ``[start, end)`` of the text at ``path`` the finding is about."""
     suggestion: str | None = None
     """A replacement for ``span`` the user can apply as one edit; None when there is none."""
-    source: str = ""
-    """Where the rule comes from: a paper, a statute, a style guide."""
+    reference: str = ""
+    """Where the rule comes from (a paper, a statute, a style guide), in English: ``source``
+    gives it in the user's language."""
     found: tuple[str, ...] = ()
     """The words or placeholders found, e.g. ``("[Company name]",)``."""
-    params: Mapping[str, str] = field(default_factory=dict, compare=False)
-    """The values the message was composed from, for a message in another language."""
+    params: Mapping[str, str] = field(default_factory=Params)
+    """The values of the template's ``{names}``; a ``Localized`` value is shown in the user's
+    language, any other (the user's text) as it is."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.params, Params):
+            object.__setattr__(self, "params", Params(self.params))
+
+    @property
+    def message(self) -> str:
+        """A sentence naming the field and the reason in plain words, in the user's language."""
+        return compose(self.template, self.params)
+
+    @property
+    def source(self) -> str:
+        """Where the rule comes from, in the user's language."""
+        return compose(self.reference, self.params)
 
     @property
     def family(self) -> Family:
@@ -78,6 +125,8 @@ class Finding:
         return ".".join(str(part) or '""' for part in self.path) or "(document)"
 
     def to_json(self) -> dict[str, Any]:
+        """The finding for ``jdeditor check --json``: the message in the user's language, and
+        the code and params it was composed from (the params in English)."""
         return {
             "code": self.code,
             "severity": str(self.severity),
@@ -88,6 +137,7 @@ class Finding:
             "suggestion": self.suggestion,
             "source": self.source,
             "found": list(self.found),
+            "params": {name: str(value) for name, value in self.params.items()},
         }
 
 

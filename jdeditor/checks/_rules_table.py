@@ -18,6 +18,8 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from jdeditor._paths import resources_dir
+from jdeditor.checks._message import Localized, Message, compose, localized, say, term
+from jdeditor.i18n import N_
 from jdeditor.model import JobDescription
 
 TABLE_FILE = "pay_transparency.toml"
@@ -25,7 +27,7 @@ WHEN = ("posting", "before-interview")
 """Where a law wants the information: in the posting (a warning), or told to applicants before
 the first interview (advice: the posting is the simplest place, not the only one)."""
 _REQUIRED: Any = object()
-PAY_WHAT = "the pay or a pay range"
+PAY_WHAT = N_("the pay or a pay range")
 """What a law wants the posting to say about pay, unless its rule says (``pay_what``)."""
 
 _MONTH = (
@@ -87,7 +89,7 @@ class Rule:
     good_faith: bool
     both_ends: bool
     benefits: str = ""
-    benefits_what: str = "a description of the benefits"
+    benefits_what: str = N_("a description of the benefits")
     remote: bool
     max_spread: Decimal | None = None
     exempt_above: Decimal | None = None
@@ -239,51 +241,93 @@ def join_and(items: list[str]) -> str:
 
 
 def employers_text(n: int) -> str:
-    return f"employers with {n} or more employees" if n > 1 else "employers of any size"
+    """'employers with 15 or more employees', in the language it is shown in."""
+    if n > 1:
+        return Message(N_("employers with {count} or more employees"), count=str(n))
+    return term(N_("employers of any size"))
 
 
 def day_text(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+class Day(Localized):
+    """A date as a sentence says it: '1 January 2021', '2021年1月1日'."""
+
+    day: date
+
+    def __new__(cls, day: date) -> Day:
+        said = super().__new__(cls, day_text(day))
+        said.day = day
+        return said
+
+    def in_language(self, language: str) -> str:
+        if language.startswith("zh"):
+            return f"{self.day.year}年{self.day.month}月{self.day.day}日"
+        return day_text(self.day)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Day, (self.day,))
+
+
 def rules_table() -> str:
-    """The table as plain text, for ``jdeditor check --rules``."""
+    """The table as plain text, for ``jdeditor check --rules``, in the user's language (the
+    table's own words, its names, statements and sources, are English)."""
     rules = table()
     lines = [
-        f"Pay-transparency rules (table reviewed {rules.reviewed.isoformat()})",
+        say(N_("Pay-transparency rules (table reviewed {date})"), date=rules.reviewed.isoformat()),
         rules.disclaimer,
-        "A posting does not say how many people the employer has: each rule names its size.",
+        say(
+            N_("A posting does not say how many people the employer has: each rule names its size.")
+        ),
     ]
     for rule in rules.rules:
         place = rule.region[0] if rule.region else ", ".join(rule.country)
         place = f"{rule.locality[0]}, {place}" if rule.locality else place
-        needs = [f"the pay or a {'good-faith ' if rule.good_faith else ''}pay range"]
-        if rule.pay_what != PAY_WHAT:
-            needs = [rule.pay_what]
+        pay = N_("the pay or a good-faith pay range") if rule.good_faith else PAY_WHAT
+        needs = [say(pay) if rule.pay_what == PAY_WHAT else rule.pay_what]
         if rule.pay != "posting":
-            needs[0] += " (told to applicants before the interview)"
+            needs[0] = say(N_("{what} (told to applicants before the interview)"), what=needs[0])
         if rule.both_ends:
-            needs.append("both ends of a range (no “or more”)")
+            needs.append(say(N_("both ends of a range (no “or more”)")))
         if rule.max_spread is not None:
-            needs.append(f"a range at most {rule.currency} {rule.max_spread:,} a year wide")
+            amount = f"{rule.currency} {rule.max_spread:,}"
+            needs.append(say(N_("a range at most {amount} a year wide"), amount=amount))
         if rule.exempt_above is not None:
-            needs.append(f"no pay needed above {rule.currency} {rule.exempt_above:,} a year")
+            amount = f"{rule.currency} {rule.exempt_above:,}"
+            needs.append(say(N_("no pay needed above {amount} a year"), amount=amount))
         if rule.benefits:
-            later = " (before the first interview)" if rule.benefits != "posting" else ""
-            needs.append(f"{rule.benefits_what}{later}")
+            what = term(rule.benefits_what)
+            if rule.benefits != "posting":
+                what = Message(N_("{what} (before the first interview)"), what=what)
+            needs.append(localized(what))
         for statement in rule.statement:
-            only_when = f" ({statement.condition.lower()})" if statement.condition else ""
-            needs.append(f"a statement of {statement.description}{only_when}")
-        needs += [f"not {banned.description}" for banned in rule.banned]
-        when = "transposition due" if rule.deadline else "from"
-        until = f" until {day_text(rule.ends)}" if rule.ends else ""
-        remote = "; covers remote jobs that could be done there" if rule.remote else ""
+            description = statement.description
+            needs.append(
+                say(
+                    N_("a statement of {description} ({condition})"),
+                    description=description,
+                    condition=statement.condition.lower(),
+                )
+                if statement.condition
+                else say(N_("a statement of {description}"), description=description)
+            )
+        needs += [say(N_("not {description}"), description=b.description) for b in rule.banned]
+        day = Day(rule.effective)
+        when = (
+            say(N_("transposition due {day}"), day=day)
+            if rule.deadline
+            else say(N_("from {day}"), day=day)
+        )
+        until = say(N_(" until {day}"), day=Day(rule.ends)) if rule.ends else ""
+        remote = say(N_("; covers remote jobs that could be done there")) if rule.remote else ""
+        employers = localized(employers_text(rule.employers))
         lines += [
             "",
             f"{rule.name} ({place})",
-            f"  {when} {day_text(rule.effective)}{until}; {employers_text(rule.employers)}{remote}",
-            f"  Requires: {'; '.join(needs)}",
-            f"  Source: {rule.source} <{rule.url}>",
-            *([f"  Note: {rule.note}"] if rule.note else []),
+            f"  {when}{until}; {employers}{remote}",
+            "  " + say(N_("Requires: {needs}"), needs=compose(N_("; ")).join(needs)),
+            "  " + say(N_("Source: {source} <{url}>"), source=rule.source, url=rule.url),
+            *(["  " + say(N_("Note: {note}"), note=rule.note)] if rule.note else []),
         ]
     return "\n".join(lines) + "\n"

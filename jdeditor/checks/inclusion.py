@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jdeditor.checks._core import Context, FieldPath, Finding, Severity, is_english, prose
-from jdeditor.checks._labels import field_label
+from jdeditor.checks._labels import FieldName
+from jdeditor.checks._message import term
 from jdeditor.checks._names import (
     CLAUSE_END,
     NAME_FIELDS,
@@ -51,6 +52,7 @@ from jdeditor.checks._names import (
     proper_names,
 )
 from jdeditor.checks.wording import match_case, word_set
+from jdeditor.i18n import N_
 from jdeditor.model import JobDescription
 
 REQUIRED_MAX = 6
@@ -64,33 +66,33 @@ AGE_FIELDS: frozenset[FieldPath] = frozenset(
 """Where age-coded wording is looked for: the fields that describe the candidate or the team (a
 list item's path starts with its list's)."""
 
-AGE_SOURCE = (
+AGE_SOURCE = N_(
     "Age Discrimination in Employment Act, 29 U.S.C. § 623(e); EEOC, 29 CFR § 1625.4(a): "
     "help-wanted notices may not use terms such as “young”, “college student” or “recent "
     "college graduate”, or others of a similar nature"
 )
-ABILITY_SOURCE = (
+ABILITY_SOURCE = N_(
     "Americans with Disabilities Act: a written job description is evidence of the job's "
     "essential functions (42 U.S.C. § 12111(8); EEOC, 29 CFR § 1630.2(n)), and a requirement "
     "that screens out people with disabilities must be job-related (42 U.S.C. § 12112(b)(6))"
 )
-HYPE_SOURCE = (
+HYPE_SOURCE = N_(
     "Textio, “Still looking for that ‘rock star’ candidate?” (posts asking for a ‘rock star’ or "
     "a ‘genius’ fill more slowly); LinkedIn Talent Blog (2016), “17 Words That Are Turning Women "
     "Away From Your Jobs” (lists ‘ninja’ and ‘rock star’)"
 )
-CULTURE_SOURCE = (
+CULTURE_SOURCE = N_(
     "Phrases job seekers read as signs of long hours: The Wall Street Journal (R. A. Smith, "
     "September 2022) on job-posting red flags such as “we're like a family”; Dice Insights "
     "(2022), “8 Red Flags in Tech Job Postings” (“work hard, play hard”)"
 )
-PLAIN_SOURCE = "Federal Plain Language Guidelines (PLAIN, 2011): avoid jargon"
-OWN_ADVICE = "jdeditor's own advice (no study): say what the pace and hours are"
-BLOAT_SOURCE = (
+PLAIN_SOURCE = N_("Federal Plain Language Guidelines (PLAIN, 2011): avoid jargon")
+OWN_ADVICE = N_("jdeditor's own advice (no study): say what the pace and hours are")
+BLOAT_SOURCE = N_(
     "Tara Sophia Mohr, “Why Women Don't Apply for Jobs Unless They're 100% Qualified”, Harvard "
     "Business Review, 25 August 2014, citing a Hewlett-Packard internal report: women apply "
     "when they meet 100% of the listed qualifications, men when they meet about 60%. The limit "
-    f"of {REQUIRED_MAX} items is jdeditor's choice, not the report's"
+    "of {limit} items is jdeditor's choice, not the report's"
 )
 
 Suggest = Callable[[str], str | None]
@@ -176,8 +178,8 @@ _EFFORT_ING = (
     "standing sitting walking lifting carrying climbing kneeling bending stooping crouching "
     "crawling reaching pushing pulling"
 )
-_AGE_GROUP = "asks for an age group in effect; say the level instead"
-_JARGON_REASON = "is jargon; say what you mean"
+_AGE_GROUP = N_("asks for an age group in effect; say the level instead")
+_JARGON_REASON = N_("is jargon; say what you mean")
 
 
 def _any(words: str) -> str:
@@ -189,14 +191,14 @@ def _any(words: str) -> str:
 _AGE = _family("inclusion.age-coded", [
     Rule(r"(?:energetic|dynamic|vibrant),? young team"
          r"|young(?:,? (?:and )?(?:energetic|dynamic|vibrant|fun))?,? team", "young",
-         "describes the team's age, which tells older applicants it is not for them",
+         N_("describes the team's age, which tells older applicants it is not for them"),
          _drop_young),
     Rule(r"young(?:er|est)?|youthful|youngsters?",
          "young younger youngest youthful youngster youngsters",
-         "signals an age preference, which deters older applicants; describe the work or the "
-         "level instead"),
+         N_("signals an age preference, which deters older applicants; describe the work or the "
+         "level instead")),
     Rule(r"(?:an? )?digital~natives?", "native natives digitalnative digitalnatives",
-         "implies a generation rather than a skill; name the tools the job uses",
+         N_("implies a generation rather than a skill; name the tools the job uses"),
          _person("comfortable with digital tools", "someone comfortable with digital tools",
                  "people comfortable with digital tools")),
     Rule(r"(?:an? )?(?:recent|fresh|new) (?:college |university )?grad(?:uate)?s?",
@@ -207,19 +209,19 @@ _AGE = _family("inclusion.age-coded", [
     Rule(rf"(?:no|not) more than {_N}\+? {_YEARS}"
          rf"|(?:at most|a maximum of|maximum of|max(?:imum)?\.?) {_N} {_YEARS}"
          rf"|{_N}\+? {_YEARS} max(?:imum)?", "year years yr yrs",
-         "caps experience, which screens out older applicants; state the experience the job "
-         "needs as a minimum"),
+         N_("caps experience, which screens out older applicants; state the experience the job "
+         "needs as a minimum")),
     Rule(r"(?:between the ages of|ages?|aged) (?:between )?\d\d\s*(?:to|-|–|and)\s*\d\d"
          r"|under the age of \d\d", "age ages aged",
-         "states an age range; leave age out unless a law sets it"),
+         N_("states an age range; leave age out unless a law sets it")),
     Rule(r"over~qualified", "overqualified qualified",
-         "is often read as “too old”; say what the role offers and let applicants decide"),
+         N_("is often read as “too old”; say what the role offers and let applicants decide")),
     Rule(r"new blood", "blood",
-         "implies the current staff are the problem; say what new hires should bring",
+         N_("implies the current staff are the problem; say what new hires should bring"),
          "fresh perspectives"),
     Rule(r"millennials?|gen(?:eration)? z(?:ers?)?|genz(?:ers?)?|college students?",
          "millennial millennials gen generation genz genzer genzers student students",
-         "names an age group; describe the skills, level or schedule instead"),
+         N_("names an age group; describe the skills, level or schedule instead")),
 ])
 
 _ABILITY = _family("inclusion.ability-coded", [
@@ -227,45 +229,45 @@ _ABILITY = _family("inclusion.ability-coded", [
          rf"|(?:prolonged|extended|frequent|constant|repeated|heavy) {_any(_EFFORT_ING)}"
          r"|physically fit|physical fitness|(?:good|excellent) physical (?:condition|health)",
          f"{_EFFORT} {_EFFORT_ING} physically physical",
-         "states a physical ability without the duty it serves or how much; describe the task "
+         N_("states a physical ability without the duty it serves or how much; describe the task "
          "(what, how heavy, how long) and say reasonable accommodation is available, or leave "
-         "it out if the job does not need it", kind="effort"),
+         "it out if the job does not need it"), kind="effort"),
     Rule(rf"{_ABLE} (?:see|hear)|capable of (?:seeing|hearing)"
          r"|(?:perfect|good|excellent|normal|20/20) (?:vision|eyesight|hearing)",
          "see hear seeing hearing vision eyesight",
-         "names a sense rather than the duty; describe what must be done (“answer calls "
+         N_("names a sense rather than the duty; describe what must be done (“answer calls "
          "through a headset”, “read account screens”) so people who do it another way can "
-         "apply", kind="sense"),
+         "apply"), kind="sense"),
     Rule(r"(?:(?:must|should) (?:have|hold|possess) )?(?:an? )?"
          r"(?:(?:valid|current|clean|full) )*driv(?:er's|ers'|ers|er|ing) licen[cs]es?"
          rf"|{_ABLE} drive|own (?:a )?(?:car|vehicle)|own transportation",
          "license licenses licence licences drive car vehicle transportation",
-         "asks for driving without saying the job involves it; if driving is an essential "
+         N_("asks for driving without saying the job involves it; if driving is an essential "
          "duty say so (“drive to client sites”), otherwise leave it out: it screens out people "
-         "who cannot drive because of a disability", kind="driving"),
+         "who cannot drive because of a disability"), kind="driving"),
     Rule(r"able~bodied", "bodied ablebodied",
-         "describes people, not the work; describe the physical duties and say reasonable "
-         "accommodation is available"),
+         N_("describes people, not the work; describe the physical duties and say reasonable "
+         "accommodation is available")),
 ])
 
 _JARGON = _family("inclusion.jargon", [
     Rule(r"rock~stars?|super~stars?|ninjas?|gurus?",
          "rockstar rockstars star stars superstar superstars ninja ninjas guru gurus",
-         "is hype that tells applicants little and puts off people who would not call "
-         "themselves that; name the skill", _plural("expert", "experts"), HYPE_SOURCE),
+         N_("is hype that tells applicants little and puts off people who would not call "
+         "themselves that; name the skill"), _plural("expert", "experts"), HYPE_SOURCE),
     Rule(r"unicorns?", "unicorn unicorns",
-         "asks for a rare mix of everything; list the few skills the job needs",
+         N_("asks for a rare mix of everything; list the few skills the job needs"),
          source=HYPE_SOURCE),
     Rule(r"work hard,? (?:and )?play hard(?:er)?", "play",
-         "suggests long hours and after-work socialising; describe the hours and the culture "
-         "plainly", source=CULTURE_SOURCE),
+         N_("suggests long hours and after-work socialising; describe the hours and the culture "
+         "plainly"), source=CULTURE_SOURCE),
     Rule(r"(?:we're|we are|feels?|it's|it is)(?: like)? (?:a|one big)(?: happy)? family"
          r"(?!-|\s+(?:business|company|firm|owned|run|friendly|leave|members?|benefits?))",
          "family",
-         "can suggest unpaid extra hours and blurred boundaries; describe how the team works "
-         "together", _close_team, CULTURE_SOURCE),
+         N_("can suggest unpaid extra hours and blurred boundaries; describe how the team works "
+         "together"), _close_team, CULTURE_SOURCE),
     Rule(r"hustl(?:e|es|ed|ing|ers?)", "hustle hustles hustled hustling hustler hustlers",
-         "is vague and suggests long hours; describe the pace and hours honestly",
+         N_("is vague and suggests long hours; describe the pace and hours honestly"),
          source=OWN_ADVICE),
     Rule(r"(?:an? )?(?:self~starters?|go~getters?)",
          "starter starters selfstarter selfstarters getter getters gogetter gogetters",
@@ -374,7 +376,7 @@ def _age_field(path: FieldPath) -> bool:
 
 @lru_cache(maxsize=8192)
 def _field_findings(path: FieldPath, text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
-    label = field_label(path)
+    label = FieldName(path)
     findings = []
     found = hits(text)
     spans = name_spans(text, names) if found and names else ()
@@ -384,18 +386,23 @@ def _field_findings(path: FieldPath, text: str, names: tuple[str, ...]) -> tuple
         if any(a <= start < b or start <= a < end for a, b in spans):
             continue  # the company's name, city or region
         phrase = text[start:end]
-        tail = f"; for example “{suggestion}”" if suggestion else ""
+        template = (
+            N_("{field}: “{phrase}” {reason}; for example “{suggestion}”")
+            if suggestion
+            else N_("{field}: “{phrase}” {reason}")
+        )
+        params = {"field": label, "phrase": phrase, "suggestion": suggestion or ""}
         findings.append(
             Finding(
                 code,
                 Severity.ADVICE,
                 path,
-                f"{label}: “{phrase}” {reason}{tail}",
+                template,
                 span=(start, end),
                 suggestion=suggestion,
-                source=source,
+                reference=source,
                 found=(phrase,),
-                params={"field": label, "phrase": phrase, "suggestion": suggestion or ""},
+                params=params | {"reason": term(reason)},
             )
         )
     return tuple(findings)
@@ -403,15 +410,21 @@ def _field_findings(path: FieldPath, text: str, names: tuple[str, ...]) -> tuple
 
 def _bloat(count: int) -> Finding:
     path: FieldPath = ("required_qualifications",)
-    label = field_label(path)
     return Finding(
         "inclusion.requirements-bloat",
         Severity.ADVICE,
         path,
-        f"{label} lists {count} items: people who meet most but not all of them may not apply. "
-        "Keep what the job cannot do without and move the rest to Preferred qualifications.",
-        source=BLOAT_SOURCE,
-        params={"field": label, "count": str(count), "limit": str(REQUIRED_MAX)},
+        N_(
+            "{field} lists {count} items: people who meet most but not all of them may not "
+            "apply. Keep what the job cannot do without and move the rest to {preferred}."
+        ),
+        reference=BLOAT_SOURCE,
+        params={
+            "field": FieldName(path),
+            "count": str(count),
+            "limit": str(REQUIRED_MAX),
+            "preferred": FieldName(("preferred_qualifications",)),
+        },
     )
 
 

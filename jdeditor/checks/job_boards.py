@@ -14,10 +14,12 @@ family's; placeholders left are the placeholders family's (a warning); ``datePos
 from __future__ import annotations
 
 from jdeditor.checks._core import Context, Finding, Severity
+from jdeditor.checks._labels import Choice
+from jdeditor.i18n import N_
 from jdeditor.model import JobDescription, WorkArrangement
 
-_SOURCE = "Google Search Central, Job posting structured data (JobPosting), required properties"
-_SOURCE_RECOMMENDED = (
+_SOURCE = N_("Google Search Central, Job posting structured data (JobPosting), required properties")
+_SOURCE_RECOMMENDED = N_(
     "Google Search Central, Job posting structured data (JobPosting), recommended properties"
 )
 
@@ -35,9 +37,11 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "job-boards.no-company",
                 Severity.ADVICE,
                 ("company", "name"),
-                "Job boards need the hiring company's name (hiringOrganization): fill in "
-                "the company name",
-                source=_SOURCE,
+                N_(
+                    "Job boards need the hiring company's name (hiringOrganization): fill in "
+                    "the company name"
+                ),
+                reference=_SOURCE,
             )
         )
     place = document.location
@@ -48,9 +52,12 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "job-boards.no-applicant-location",
                 Severity.ADVICE,
                 ("location", "country"),
-                "A remote job needs the country applicants may work from "
-                "(applicantLocationRequirements) for Google for Jobs to list it: choose a country",
-                source=_SOURCE,
+                N_(
+                    "A remote job needs the country applicants may work from "
+                    "(applicantLocationRequirements) for Google for Jobs to list it: choose a "
+                    "country"
+                ),
+                reference=_SOURCE,
             )
         )
     elif not remote and (not place.country or (_blank(place.locality) and _blank(place.region))):
@@ -60,9 +67,12 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "job-boards.no-location",
                 Severity.ADVICE,
                 missing,
-                "Job boards need where the job is (jobLocation: at least the city or region "
-                "and the country), or the work arrangement set to Remote",
-                source=_SOURCE,
+                N_(
+                    "Job boards need where the job is (jobLocation: at least the city or region "
+                    "and the country), or the work arrangement set to {remote}"
+                ),
+                reference=_SOURCE,
+                params={"remote": Choice(WorkArrangement.REMOTE)},
             )
         )
     if document.employment_type is None:
@@ -71,9 +81,11 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "job-boards.no-employment-type",
                 Severity.ADVICE,
                 ("employment_type",),
-                "Job boards filter by employment type (employmentType): choose full-time, "
-                "part-time, contract, …",
-                source=_SOURCE_RECOMMENDED,
+                N_(
+                    "Job boards filter by employment type (employmentType): choose full-time, "
+                    "part-time, contract, …"
+                ),
+                reference=_SOURCE_RECOMMENDED,
             )
         )
     if _blank(document.summary):
@@ -82,9 +94,11 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "job-boards.no-summary",
                 Severity.ADVICE,
                 ("summary",),
-                "Job boards show the opening of the description in search results: write a "
-                "short summary of the role",
-                source=_SOURCE,
+                N_(
+                    "Job boards show the opening of the description in search results: write a "
+                    "short summary of the role"
+                ),
+                reference=_SOURCE,
             )
         )
     if (
@@ -97,9 +111,11 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "job-boards.no-way-to-apply",
                 Severity.ADVICE,
                 ("how_to_apply", "instructions"),
-                "The posting does not say how to apply: add an email, a link or instructions",
-                source="Job boards (Indeed, LinkedIn) need an application address, link or "
-                "instructions",
+                N_("The posting does not say how to apply: add an email, a link or instructions"),
+                reference=N_(
+                    "Job boards (Indeed, LinkedIn) need an application address, link or "
+                    "instructions"
+                ),
             )
         )
     if document.valid_through is not None and document.valid_through < context.today:
@@ -108,9 +124,11 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "job-boards.expired",
                 Severity.ADVICE,
                 ("valid_through",),
-                f"The last day to apply ({document.valid_through.isoformat()}) has passed: job "
-                "boards drop an expired posting; move the date or clear it",
-                source=_SOURCE_RECOMMENDED,
+                N_(
+                    "The last day to apply ({date}) has passed: job boards drop an expired "
+                    "posting; move the date or clear it"
+                ),
+                reference=_SOURCE_RECOMMENDED,
                 params={"date": document.valid_through.isoformat()},
             )
         )

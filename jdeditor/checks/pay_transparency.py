@@ -30,23 +30,24 @@ from typing import Any
 from babel import Locale
 
 from jdeditor.checks._core import Context, FieldPath, Finding, Severity, prose
-from jdeditor.checks._labels import field_label
+from jdeditor.checks._labels import FieldName
+from jdeditor.checks._message import Listing, Message, term
 from jdeditor.checks._names import CLAUSE_END
 from jdeditor.checks._rules_table import (
     TABLE_FILE,
     WHEN,
+    Day,
     Phrase,
     Rule,
     RuleTableError,
     Table,
-    day_text,
     employers_text,
-    join_and,
     load,
     rules_table,
     table,
 )
 from jdeditor.checks.placeholders import PLACEHOLDER
+from jdeditor.i18n import N_
 from jdeditor.model import JobDescription, PayPeriod, SalaryRange, WorkArrangement
 
 __all__ = [
@@ -139,9 +140,11 @@ def _missing() -> Finding:
         "pay.missing",
         Severity.ADVICE,
         ("salary",),
-        "Pay is not stated: postings with a pay range attract more applicants, and many US "
-        "states, Canadian provinces and the EU require one",
-        source="Pay-transparency laws (jdeditor check --rules lists them)",
+        N_(
+            "Pay is not stated: postings with a pay range attract more applicants, and many US "
+            "states, Canadian provinces and the EU require one"
+        ),
+        reference=N_("Pay-transparency laws (jdeditor check --rules lists them)"),
     )
 
 
@@ -150,13 +153,38 @@ def _laws(covers: list[_Cover]) -> str:
     terms = []
     for cover in covers:
         rule = cover.rule
-        when = f"{'transposition due' if rule.deadline else 'since'} {day_text(rule.effective)}"
-        remote = f"; as a remote job open to {rule.name}" if cover.remote else ""
-        terms.append(f"({when}; {employers_text(rule.employers)}{remote})")
+        day = Day(rule.effective)
+        when = (
+            Message(N_("transposition due {day}"), day=day)
+            if rule.deadline
+            else Message(N_("since {day}"), day=day)
+        )
+        employers = employers_text(rule.employers)
+        remote = Message(N_("; as a remote job open to {place}"), place=rule.name)
+        terms.append(
+            Message(
+                N_("({when}; {employers}{remote})"),
+                when=when,
+                employers=employers,
+                remote=remote if cover.remote else "",
+            )
+        )
     if len(covers) > 1 and not any(cover.rule.law for cover in covers):
-        named = [f"{c.rule.name} {t}" for c, t in zip(covers, terms, strict=True)]
-        return f"the pay-transparency laws of {join_and(named)}"
-    return join_and([f"{_law(cover)} {t}" for cover, t in zip(covers, terms, strict=True)])
+        named = [
+            Message(N_("{law} {terms}"), law=c.rule.name, terms=t)
+            for c, t in zip(covers, terms, strict=True)
+        ]
+        return Message(
+            N_("the pay-transparency laws of {places}"),
+            places=Listing(named, conjunction="and"),
+        )
+    return Listing(
+        [
+            Message(N_("{law} {terms}"), law=_law(cover), terms=t)
+            for cover, t in zip(covers, terms, strict=True)
+        ],
+        conjunction="and",
+    )
 
 
 def _place(cover: _Cover) -> str:
@@ -164,23 +192,66 @@ def _place(cover: _Cover) -> str:
 
 
 def _law(cover: _Cover) -> str:
-    law = cover.rule.law or f"{cover.rule.name}'s pay-transparency law"
-    return law.replace("{country}", _country_name(cover.country))
+    if not cover.rule.law:
+        return Message(N_("{place}'s pay-transparency law"), place=cover.rule.name)
+    return cover.rule.law.replace("{country}", _country_name(cover.country))
 
 
-def _finding(code: str, covers: list[_Cover], path: FieldPath, text: str, **kw: Any) -> Finding:
-    """One finding naming every covering law: '{laws}' and the verb ending '{s}' filled in."""
+def _finding(
+    code: str, covers: list[_Cover], path: FieldPath, templates: tuple[str, str], **kw: Any
+) -> Finding:
+    """One finding naming every covering law (``{laws}``): the first template when one law
+    covers the posting ('expects'), the second when several do ('expect')."""
     severity = Severity.WARNING if kw.pop("in_posting", True) else Severity.ADVICE
-    message = text.replace("{s}", "s" if len(covers) == 1 else "")
     params = {
         "rules": ", ".join(cover.rule.id for cover in covers),
         "jurisdictions": ", ".join(_place(cover) for cover in covers),
         "effective": ", ".join(cover.rule.effective.isoformat() for cover in covers),
+        "laws": _laws(covers),
         **kw.pop("params", {}),
     }
-    sources = "; ".join(dict.fromkeys(cover.rule.source for cover in covers))
-    message = message.replace("{laws}", _laws(covers))
-    return Finding(code, severity, path, message, source=sources, params=params, **kw)
+    # The table's citations are data, not templates: looked up, never formatted.
+    sources = term("; ".join(dict.fromkeys(cover.rule.source for cover in covers)))
+    template = templates[0] if len(covers) == 1 else templates[1]
+    return Finding(code, severity, path, template, reference=sources, params=params, **kw)
+
+
+_REQUIRED = {
+    ("pay", "posting"): (
+        N_("Pay is not stated: {laws} expects postings to state {what}; add the pay"),
+        N_("Pay is not stated: {laws} expect postings to state {what}; add the pay"),
+    ),
+    ("benefits", "posting"): (
+        N_(
+            "Benefits are not listed: {laws} expects postings to state {what}; list them "
+            "under {benefits}"
+        ),
+        N_(
+            "Benefits are not listed: {laws} expect postings to state {what}; list them "
+            "under {benefits}"
+        ),
+    ),
+    ("pay", "before-interview"): (
+        N_(
+            "Pay is not stated: {laws} expects applicants to be told {what} before the first "
+            "interview; the posting is the simplest place to say it"
+        ),
+        N_(
+            "Pay is not stated: {laws} expect applicants to be told {what} before the first "
+            "interview; the posting is the simplest place to say it"
+        ),
+    ),
+    ("benefits", "before-interview"): (
+        N_(
+            "Benefits are not listed: {laws} expects applicants to be told {what} before the "
+            "first interview; the posting is the simplest place to say it"
+        ),
+        N_(
+            "Benefits are not listed: {laws} expect applicants to be told {what} before the "
+            "first interview; the posting is the simplest place to say it"
+        ),
+    ),
+}
 
 
 def _required(covers: list[_Cover], what: str) -> list[Finding]:
@@ -190,20 +261,18 @@ def _required(covers: list[_Cover], what: str) -> list[Finding]:
         if not chosen:
             continue
         if what == "pay":
-            head, code, path = "Pay is not stated", "pay.range-required", ("salary",)
-            thing = join_and(list(dict.fromkeys(cover.rule.pay_what for cover in chosen)))
-            fix = "add the pay"
+            code, path = "pay.range-required", ("salary",)
+            things = dict.fromkeys(cover.rule.pay_what for cover in chosen)
         else:
-            head, code, path = "Benefits are not listed", "pay.benefits-required", ("benefits",)
-            thing = join_and(list(dict.fromkeys(cover.rule.benefits_what for cover in chosen)))
-            fix = "list them under Benefits"
-        text = f"{head}: {{laws}} expect{{s}} postings to state {thing}; {fix}"
-        if when != "posting":
-            text = (
-                f"{head}: {{laws}} expect{{s}} applicants to be told {thing} before the first "
-                "interview; the posting is the simplest place to say it"
-            )
-        return [_finding(code, chosen, path, text, in_posting=when == "posting")]
+            code, path = "pay.benefits-required", ("benefits",)
+            things = dict.fromkeys(cover.rule.benefits_what for cover in chosen)
+        # The table's defaults are ours, in the catalogue; a rule's own words are English.
+        thing = Listing([term(thing) for thing in things], conjunction="and")
+        params = {"what": thing, "benefits": FieldName(("benefits",))}
+        templates = _REQUIRED[what, when]
+        return [
+            _finding(code, chosen, path, templates, params=params, in_posting=when == "posting")
+        ]
     return []
 
 
@@ -233,11 +302,18 @@ def _pay_shape(covers: list[_Cover], salary: SalaryRange) -> list[Finding]:
     ]
     if open_top:
         path: FieldPath = ("salary", "maximum" if salary.maximum is None else "open_ended")
-        text = (
-            "Pay has an open top (“or more”): {laws} expect{s} a pay range with both a minimum "
-            "and a maximum; give the maximum pay and clear “Or more”"
+        templates = (
+            N_(
+                "Pay has an open top (“or more”): {laws} expects a pay range with both a minimum "
+                "and a maximum; give the maximum pay and clear “{open}”"
+            ),
+            N_(
+                "Pay has an open top (“or more”): {laws} expect a pay range with both a minimum "
+                "and a maximum; give the maximum pay and clear “{open}”"
+            ),
         )
-        findings.append(_finding("pay.range-open", open_top, path, text))
+        clear = {"open": FieldName(("salary", "open_ended"))}
+        findings.append(_finding("pay.range-open", open_top, path, templates, params=clear))
     for cover in covers:
         rule, cap = cover.rule, cover.rule.max_spread
         if cap is None or salary.maximum is None or salary.currency != rule.currency:
@@ -246,18 +322,32 @@ def _pay_shape(covers: list[_Cover], salary: SalaryRange) -> list[Finding]:
         if high - low <= cap or _exempt(rule, salary):
             continue
         money = f"{rule.currency} {{:,.0f}}".format
-        hourly = salary.period == PayPeriod.HOUR
-        text = (
-            f"Pay range is too wide: {money(low)} – {money(high)} a year"
-            f"{f' (hourly pay annualised at {HOURS_PER_YEAR:,} hours)' if hourly else ''} spans "
-            f"{money(high - low)}; {{laws}} allow{{s}} a range of at most {money(cap)} a year"
-            f"{f' unless the pay is above {money(rule.exempt_above)}' if rule.exempt_above else ''}"
-            "; narrow the range"
+        hourly = Message(
+            N_(" (hourly pay annualised at {hours} hours)"), hours=f"{HOURS_PER_YEAR:,}"
         )
-        params = {"minimum": str(low), "maximum": str(high), "spread": str(high - low)}
-        params |= {"cap": str(cap), "currency": rule.currency, "period": str(salary.period)}
+        unless = (
+            Message(N_(" unless the pay is above {amount}"), amount=money(rule.exempt_above))
+            if rule.exempt_above
+            else ""
+        )
+        template = N_(
+            "Pay range is too wide: {low} – {high} a year{hourly} spans {width}; {laws} allows "
+            "a range of at most {widest} a year{unless}; narrow the range"
+        )
+        params: dict[str, str] = {"minimum": str(low), "maximum": str(high)}
+        params |= {
+            "spread": str(high - low),
+            "cap": str(cap),
+            "currency": rule.currency,
+            "period": str(salary.period),
+        }
+        params |= {"low": money(low), "high": money(high), "width": money(high - low)}
+        params |= {"widest": money(cap), "unless": unless}
+        params["hourly"] = hourly if salary.period == PayPeriod.HOUR else ""
         range_path: FieldPath = ("salary", "maximum")
-        findings.append(_finding("pay.range-too-wide", [cover], range_path, text, params=params))
+        findings.append(
+            _finding("pay.range-too-wide", [cover], range_path, (template, template), params=params)
+        )
     return findings
 
 
@@ -275,24 +365,24 @@ def _statements(
                 continue
             if any(p.search(text) for _, text in texts for p in statement.patterns):
                 continue
-            where = field_label(statement.field)
             if statement.condition:
-                text = (
-                    f"The posting does not say {statement.description}. {statement.condition}, "
-                    f"{{laws}} expect{{s}} postings to say so; add a sentence to {where}"
+                template = N_(
+                    "The posting does not say {description}. {condition}, {laws} expects "
+                    "postings to say so; add a sentence to {where}"
                 )
             else:
-                text = (
-                    f"The posting does not say {statement.description}: {{laws}} expect{{s}} "
-                    f"postings to say it; add a sentence to {where}"
+                template = N_(
+                    "The posting does not say {description}: {laws} expects postings to say it; "
+                    "add a sentence to {where}"
                 )
             params = {"statement": statement.id, "description": statement.description}
+            params |= {"condition": statement.condition, "where": FieldName(statement.field)}
             findings.append(
                 _finding(
                     "pay.statement-required",
                     [cover],
                     statement.field,
-                    text,
+                    (template, template),
                     params=params,
                     in_posting=not statement.condition,
                 )
@@ -323,18 +413,19 @@ def _banned(covers: list[_Cover], texts: list[tuple[FieldPath, str]]) -> list[Fi
                 rewrite = match.expand(banned.replace)
                 if match.start() == 0 or re.search(r"[.!?:]\s*$", text[: match.start()]):
                     rewrite = rewrite[:1].upper() + rewrite[1:]
-                label, phrase = field_label(path), match.group()
-                message = (
-                    f"{label} asks for “{phrase}”: under {{laws}}, a posting must not list "
-                    f"{banned.description}; ask for “{rewrite}” instead"
+                phrase = match.group()
+                template = N_(
+                    "{field} asks for “{phrase}”: under {laws}, a posting must not list "
+                    "{description}; ask for “{suggestion}” instead"
                 )
-                params = {"phrase": phrase, "banned": banned.id, "field": label}
+                params = {"phrase": phrase, "banned": banned.id, "field": FieldName(path)}
+                params |= {"description": banned.description, "suggestion": rewrite}
                 findings.append(
                     _finding(
                         "pay.banned-requirement",
                         [cover],
                         path,
-                        message,
+                        (template, template),
                         params=params,
                         span=match.span(),
                         suggestion=rewrite,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from jdeditor.checks._core import Context, Finding, Severity, prose
-from jdeditor.checks._labels import field_label
+from jdeditor.checks._labels import FieldName
+from jdeditor.checks._message import Listing
+from jdeditor.i18n import N_
 from jdeditor.model import JobDescription
 
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,200}\]")
@@ -44,17 +46,19 @@ def check(document: JobDescription, context: Context | None = None) -> list[Find
             if not (resolved and match.group() == COMPANY_PLACEHOLDER)
         ]
         if found:
-            names = ", ".join(match.group() for match in found)
+            names = Listing(match.group() for match in found)
             findings.append(
                 Finding(
                     "placeholders.left",
                     Severity.WARNING,
                     path,
-                    f"{field_label(path)} still has a placeholder to replace: {names}",
+                    N_("{field} still has a placeholder to replace: {placeholders}"),
                     span=found[0].span(),
-                    source="Built-in presets mark what a posting must fill in with [brackets]",
+                    reference=N_(
+                        "Built-in presets mark what a posting must fill in with [brackets]"
+                    ),
                     found=tuple(match.group() for match in found),
-                    params={"field": field_label(path), "placeholders": names},
+                    params={"field": FieldName(path), "placeholders": names},
                 )
             )
     return findings

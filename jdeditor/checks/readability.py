@@ -22,8 +22,9 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from jdeditor.checks._core import WORD, Context, Finding, Severity, is_english, prose
-from jdeditor.checks._labels import field_label
+from jdeditor.checks._labels import FieldName
 from jdeditor.checks.placeholders import PLACEHOLDER
+from jdeditor.i18n import N_
 from jdeditor.model import LIST_PATHS, JobDescription
 
 # --- The numbers, each with its source ----------------------------------------------------------
@@ -47,7 +48,7 @@ advice below 50 would greet nearly every posting; below 30 a reader struggles wh
 UNSPACED = frozenset({"zh", "ja", "ko", "th"})
 """Languages whose words are not separated by spaces: no word counts for them."""
 
-_FLESCH_SOURCE = "Flesch, 'A New Readability Yardstick', J. Applied Psychology 32(3), 1948"
+_FLESCH_SOURCE = N_("Flesch, 'A New Readability Yardstick', J. Applied Psychology 32(3), 1948")
 SENTENCE_END = re.compile(r"[.!?。！？\n](?:(?<=[.!?])\s+|(?<=[。！？])\s*|(?<=\n)\n*)")
 """Where a sentence ends: '.', '!' or '?' and a space, a full-width '。！？' (no space needed:
 Chinese and Japanese put none), or a line break (a bullet). The mark ends its sentence; the
@@ -143,16 +144,25 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                 "readability.too-short" if short else "readability.too-long",
                 Severity.ADVICE,
                 (),
-                f"The posting has {total:,} words; "
-                + (
-                    f"under {WORDS_MIN} leaves candidates' questions open: say more about the "
-                    "work, the team and the pay"
-                    if short
-                    else f"over {WORDS_MAX} loses readers: cut what a candidate does not need "
-                    "to decide to apply"
+                N_(
+                    "The posting has {count} words; under {limit} leaves candidates' questions "
+                    "open: say more about the work, the team and the pay"
+                )
+                if short
+                else N_(
+                    "The posting has {count} words; over {limit} loses readers: cut what a "
+                    "candidate does not need to decide to apply"
                 ),
-                source="Posting-length guidance of Textio, Datapeople and Ongig: 300-700 words",
-                params={"words": str(total)},
+                reference=N_(
+                    "Posting-length guidance of Textio, Datapeople and Ongig: {least}-{most} words"
+                ),
+                params={
+                    "words": str(total),
+                    "count": f"{total:,}",
+                    "limit": str(WORDS_MIN if short else WORDS_MAX),
+                    "least": str(WORDS_MIN),
+                    "most": str(WORDS_MAX),
+                },
             )
         )
     for list_path in LIST_PATHS:
@@ -163,10 +173,16 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                     "readability.long-list",
                     Severity.ADVICE,
                     list_path,
-                    f"{field_label(list_path)} has {len(items)} items; past {LIST_ITEMS_MAX} "
-                    "a list stops being read: keep the ones that decide who applies",
-                    source="Nielsen Norman Group on scanning; Miller (1956), 7 ± 2",
-                    params={"field": field_label(list_path), "items": str(len(items))},
+                    N_(
+                        "{field} has {items} items; past {limit} a list stops being read: keep "
+                        "the ones that decide who applies"
+                    ),
+                    reference=N_("Nielsen Norman Group on scanning; Miller (1956), 7 ± 2"),
+                    params={
+                        "field": FieldName(list_path),
+                        "items": str(len(items)),
+                        "limit": str(LIST_ITEMS_MAX),
+                    },
                 )
             )
     for path, s in stats:
@@ -176,12 +192,20 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                     "readability.long-sentence",
                     Severity.ADVICE,
                     path,
-                    f"{field_label(path)} has a sentence of {count} words; over "
-                    f"{SENTENCE_WORDS_MAX} is hard to follow: split it",
+                    N_(
+                        "{field} has a sentence of {words} words; over {limit} is hard to follow: "
+                        "split it"
+                    ),
                     span=(start, end),
-                    source="Cutts, Oxford Guide to Plain English (2020); US Federal Plain "
-                    "Language Guidelines (2011)",
-                    params={"field": field_label(path), "words": str(count)},
+                    reference=N_(
+                        "Cutts, Oxford Guide to Plain English (2020); US Federal Plain "
+                        "Language Guidelines (2011)"
+                    ),
+                    params={
+                        "field": FieldName(path),
+                        "words": str(count),
+                        "limit": str(SENTENCE_WORDS_MAX),
+                    },
                 )
             )
     if is_english(document) and total:
@@ -194,10 +218,12 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
                     "readability.hard-to-read",
                     Severity.ADVICE,
                     (),
-                    f"Flesch reading ease is {score:.0f}, very difficult to read (aim for "
-                    f"{FLESCH_MIN:.0f} or more): use shorter sentences and plainer words",
-                    source=_FLESCH_SOURCE,
-                    params={"score": f"{score:.0f}"},
+                    N_(
+                        "Flesch reading ease is {score}, very difficult to read (aim for "
+                        "{least} or more): use shorter sentences and plainer words"
+                    ),
+                    reference=_FLESCH_SOURCE,
+                    params={"score": f"{score:.0f}", "least": f"{FLESCH_MIN:.0f}"},
                 )
             )
     return findings

@@ -32,9 +32,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from jdeditor._paths import resources_dir
 from jdeditor._text import ADDRESS
 from jdeditor.checks._core import WORD, Context, Finding, Severity, prose
-from jdeditor.checks._labels import field_label
+from jdeditor.checks._labels import FieldName
 from jdeditor.checks._names import NAME_FIELDS, SENTENCE_BREAK, proper_names
 from jdeditor.checks.placeholders import PLACEHOLDER
+from jdeditor.i18n import N_
 from jdeditor.model import JobDescription
 
 if TYPE_CHECKING:
@@ -74,7 +75,9 @@ FOREIGN_MIN_WORDS = 20
 The presets have 0% unknown; short Spanish, French and German postings marked English have
 70-90%. jdeditor's choice, not a published figure."""
 
-_SOURCE = "pyspellchecker word-frequency dictionary ({language}) and jdeditor's call-center list"
+_SOURCE = N_(
+    "pyspellchecker word-frequency dictionary ({language}) and jdeditor's call-center list"
+)
 _MASK = re.compile(f"{PLACEHOLDER.pattern}|{ADDRESS.pattern.removeprefix('(?i)')}", re.IGNORECASE)
 _lock = threading.Lock()
 
@@ -206,18 +209,24 @@ def check(document: JobDescription, context: Context) -> list[Finding]:
     findings = []
     for path, word, start, end in unknown:
         better = suggestion(language, word)
-        hint = f": did you mean “{better}”?" if better else ""
         findings.append(
             Finding(
                 "spelling.unknown-word",
                 Severity.ADVICE,
                 path,
-                f"{field_label(path)}: “{word}” is not in the dictionary{hint}",
+                N_("{field}: “{word}” is not in the dictionary: did you mean “{suggestion}”?")
+                if better
+                else N_("{field}: “{word}” is not in the dictionary"),
                 span=(start, end),
                 suggestion=better,
-                source=_SOURCE.format(language=language),
+                reference=_SOURCE,
                 found=(word,),
-                params={"field": field_label(path), "word": word},
+                params={
+                    "field": FieldName(path),
+                    "word": word,
+                    "suggestion": better or "",
+                    "language": language,
+                },
             )
         )
     return findings
@@ -228,11 +237,17 @@ def _wrong_language(language: str, unknown: int, checked: int) -> Finding:
         "spelling.wrong-language",
         Severity.ADVICE,
         ("language",),
-        "Most words are not English: is the posting's language set right?",
-        source=(
-            f"{_SOURCE.format(language=language)}: {unknown} of {checked} words unknown (more than "
-            f"{FOREIGN_SHARE:.0%} of at least {FOREIGN_MIN_WORDS} is jdeditor's sign of "
-            "another language)"
+        N_("Most words are not English: is the posting's language set right?"),
+        reference=N_(
+            "pyspellchecker word-frequency dictionary ({language}) and jdeditor's call-center "
+            "list: {unknown} of {words} words unknown (more than {share} of at least {least} is "
+            "jdeditor's sign of another language)"
         ),
-        params={"language": language, "unknown": str(unknown), "words": str(checked)},
+        params={
+            "language": language,
+            "unknown": str(unknown),
+            "words": str(checked),
+            "share": f"{FOREIGN_SHARE:.0%}",
+            "least": str(FOREIGN_MIN_WORDS),
+        },
     )

@@ -50,7 +50,8 @@ from itertools import compress
 
 from jdeditor._paths import resources_dir
 from jdeditor.checks._core import Context, FieldPath, Finding, Severity, Span, is_english, prose
-from jdeditor.checks._labels import field_label
+from jdeditor.checks._labels import FieldName
+from jdeditor.checks._message import Message, term
 from jdeditor.checks._names import (
     NAME_FIELDS,
     address_spans,
@@ -59,19 +60,20 @@ from jdeditor.checks._names import (
     name_spans,
     proper_names,
 )
+from jdeditor.i18n import N_
 from jdeditor.model import JobDescription
 
-SOURCE = (
+SOURCE = N_(
     "Gaucher, Friesen & Kay (2011), “Evidence That Gendered Wording in Job Advertisements "
     "Exists and Sustains Gender Inequality”, Journal of Personality and Social Psychology "
     "101(1):109–128, Appendix A; stems and scoring as in Kat Matfield's Gender Decoder"
 )
-TERMS_SOURCE = "APA Style (7th ed.): gender, section 5.5; singular “they”, section 4.18"
+TERMS_SOURCE = N_("APA Style (7th ed.): gender, section 5.5; singular “they”, section 4.18")
 
 MASCULINE = "masculine"
 FEMININE = "feminine"
-CODINGS = ("strongly feminine-coded", "feminine-coded", "neutral", "masculine-coded",
-           "strongly masculine-coded")  # fmt: skip
+CODINGS = (N_("strongly feminine-coded"), N_("feminine-coded"), N_("neutral"),
+           N_("masculine-coded"), N_("strongly masculine-coded"))  # fmt: skip
 EMPTY = "empty"
 """The balance of a text without a single coded word (Gender Decoder's name for it)."""
 
@@ -365,10 +367,26 @@ def _guys(text: str, match: re.Match[str]) -> str | None:
 
 
 # --- Findings ---------------------------------------------------------------------------------
-_CODED_ADVICE = {
-    MASCULINE: "Masculine-coded wording can make a job look less open to women",
-    FEMININE: "The study found feminine-coded wording makes a job only slightly less appealing "
-    "to men",
+_CODED = {
+    MASCULINE: N_(
+        "{field}: “{word}” reads as masculine-coded (Gaucher et al. 2011); keep it if it is "
+        "what you mean"
+    ),
+    FEMININE: N_(
+        "{field}: “{word}” reads as feminine-coded (Gaucher et al. 2011); keep it if it is "
+        "what you mean"
+    ),
+}
+_LEANS = {
+    MASCULINE: N_(
+        "The posting reads as {coding} overall: {counts}. Masculine-coded wording can make a "
+        "job look less open to women; keep the words that say what you mean."
+    ),
+    FEMININE: N_(
+        "The posting reads as {coding} overall: {counts}. The study found feminine-coded "
+        "wording makes a job only slightly less appealing to men; keep the words that say "
+        "what you mean."
+    ),
 }
 
 
@@ -392,56 +410,68 @@ def _field_findings(path: FieldPath, text: str, names: tuple[str, ...]) -> tuple
         terms = [match for match in terms if not inside(spans, match.start())]
     if not coded and not terms:
         return ()
-    label = field_label(path)
+    label = FieldName(path)
 
-    def advice(span: Span, code: str, says: str, source: str, suggestion: str | None) -> Finding:
+    def advice(
+        span: Span, code: str, template: str, source: str, suggestion: str | None, **more: str
+    ) -> Finding:
         word = text[span[0] : span[1]]
-        params = {"field": label, "word": word, "suggestion": suggestion or ""}
-        message = f"{label}: “{word}” {says}"
-        return Finding(code, Severity.ADVICE, path, message, span=span, suggestion=suggestion,
-                       source=source, found=(word,), params=params)  # fmt: skip
+        params = {"field": label, "word": word, "suggestion": suggestion or "", **more}
+        return Finding(code, Severity.ADVICE, path, template, span=span, suggestion=suggestion,
+                       reference=source, found=(word,), params=params)  # fmt: skip
 
-    says = "reads as {}-coded (Gaucher et al. 2011); keep it if it is what you mean"
     findings = [
-        advice((start, end), f"wording.{kind}-coded", says.format(kind), SOURCE, None)
+        advice((start, end), f"wording.{kind}-coded", _CODED[kind], SOURCE, None)
         for kind, _word, start, end in coded
     ]
     for match in terms:
         span, suggestion = _term(text, match)
         if suggestion is not None:
-            instead = f"“{suggestion}” says the same"
+            instead = Message(N_("“{suggestion}” says the same"), suggestion=suggestion)
         elif match.group("guys"):
-            instead = "“everyone” or “the team” says the same"
+            instead = term(N_("“everyone” or “the team” says the same"))
         else:
-            instead = "“they” (with its verb: “they handle”) or “you” says the same"
+            instead = term(N_("“they” (with its verb: “they handle”) or “you” says the same"))
         if _name_like(path, text, match, suggestion):
             if not _DETERMINER.search(text, max(0, match.start() - 8), match.start()):
                 continue  # 'Sarah Manning', 'Mike Foreman', 'Manpower' the agency
             # 'the Chairman': a title with a capital, or a name ('the Manning report'): the
             # advice stands, the one-click rewrite does not.
-            instead, suggestion = f"{instead} unless it is a name", None
-        says = f"is gendered; {instead} for readers of any gender"
-        findings.append(advice(span, "wording.gendered-term", says, TERMS_SOURCE, suggestion))
+            instead = Message(N_("{instead} unless it is a name"), instead=instead)
+            suggestion = None
+        template = N_("{field}: “{word}” is gendered; {instead} for readers of any gender")
+        findings.append(
+            advice(
+                span, "wording.gendered-term", template, TERMS_SOURCE, suggestion, instead=instead
+            )
+        )
     findings.sort(key=lambda finding: (finding.span or (0, 0))[0])
     return tuple(findings)
 
 
 def _balance_finding(result: Balance) -> Finding:
     total = result.masculine + result.feminine
-    counts = (
-        f"{result.masculine} masculine-coded and {result.feminine} feminine-coded "
-        f"word{'s' if total != 1 else ''} (Gaucher et al. 2011)"
+    counts = Message(
+        N_("{masculine} masculine-coded and {feminine} feminine-coded word (Gaucher et al. 2011)")
+        if total == 1
+        else N_(
+            "{masculine} masculine-coded and {feminine} feminine-coded words (Gaucher et al. 2011)"
+        ),
+        masculine=str(result.masculine),
+        feminine=str(result.feminine),
     )
     if result.label == CODINGS[2]:
-        message = f"The posting's coded wording is balanced: {counts}. It probably won't put off "
-        message += "men or women."
+        template = N_(
+            "The posting's coded wording is balanced: {counts}. It probably won't put off men "
+            "or women."
+        )
     else:
-        lean = MASCULINE if result.label in CODINGS[3:] else FEMININE
-        message = f"The posting reads as {result.label} overall: {counts}. {_CODED_ADVICE[lean]}"
-        message += "; keep the words that say what you mean."
-    params = {"coding": result.label, "masculine": str(result.masculine),
-              "feminine": str(result.feminine)}  # fmt: skip
-    return Finding("wording.balance", Severity.ADVICE, (), message, source=SOURCE, params=params)
+        template = _LEANS[MASCULINE if result.label in CODINGS[3:] else FEMININE]
+    params = {"coding": term(result.label), "masculine": str(result.masculine),
+              "feminine": str(result.feminine), "counts": counts}  # fmt: skip
+    return Finding(
+        "wording.balance", Severity.ADVICE, (), template, reference=SOURCE, params=params
+    )
 
 
 def check(document: JobDescription, context: Context | None = None) -> list[Finding]:
