@@ -21,7 +21,7 @@ from babel.lists import format_list
 from babel.numbers import format_currency
 
 from jdeditor._text import typeset
-from jdeditor.checks import COMPANY_PLACEHOLDER, company_for_placeholder
+from jdeditor.checks import company_for_placeholder, fill_company
 from jdeditor.i18n import N_, label, posting_gettext
 from jdeditor.model import EducationLevel, JobDescription, PayPeriod, SalaryRange
 
@@ -287,9 +287,7 @@ def _prose_document(document: JobDescription) -> JobDescription:
     company = company_for_placeholder(document)
 
     def printed(text: str) -> str:
-        if company:
-            text = text.replace(COMPANY_PLACEHOLDER, company)
-        return typeset(text, language)
+        return typeset(fill_company(text, company), language)
 
     def prose(value: object) -> object:
         if isinstance(value, str):

@@ -258,3 +258,19 @@ def test_the_build_hook_compiles_every_catalogue(tmp_path: Path) -> None:
     assert mo in written
     with mo.open("rb") as f:
         assert gettext.GNUTranslations(f).gettext("Skills") == "技能要求"
+
+
+def test_the_chinese_company_placeholder_takes_the_company_name() -> None:
+    from jdeditor.checks.placeholders import check as placeholders
+
+    document = chinese_posting(equal_opportunity="[公司名称]是一家提供平等就业机会的雇主。")
+    statement = build_outline(document).section("equal_opportunity")
+    assert statement is not None
+    assert statement.blocks[0].text == "上海星辰客服有限公司是一家提供平等就业机会的雇主。"  # type: ignore[union-attr]
+    assert not [f for f in placeholders(document) if f.path == ("equal_opportunity",)]
+    unnamed = chinese_posting(
+        equal_opportunity="[公司名称]是一家雇主。", company={"name": "[公司名称]"}
+    )
+    assert [f.found for f in placeholders(unnamed) if f.path == ("equal_opportunity",)] == [
+        ("[公司名称]",)
+    ]

@@ -71,8 +71,10 @@ def test_preset_has_placeholders_only_for_what_the_seeds_leave_out(name: str) ->
     assert {"company.name", "company.about", "how_to_apply.instructions"} <= fields
     assert not any(f.startswith(("responsibilities", "skills", "summary", "kpis")) for f in fields)
     assert document.title and not PLACEHOLDER.search(document.title)
-    # The statement names the company through the one placeholder every renderer fills in.
-    assert COMPANY_PLACEHOLDER in document.equal_opportunity
+    # The statement names the company through the placeholder every renderer fills in, in the
+    # preset's language.
+    placeholder = "[公司名称]" if document.language.startswith("zh") else COMPANY_PLACEHOLDER
+    assert placeholder in document.equal_opportunity
 
 
 # Each seed fact as (what the seed says, phrases that must all appear in the preset).

@@ -46,14 +46,17 @@ from jdeditor.checks._message import (
 )
 from jdeditor.checks.placeholders import (
     COMPANY_PLACEHOLDER,
+    COMPANY_PLACEHOLDERS,
     PLACEHOLDER,
     company_for_placeholder,
+    fill_company,
 )
 from jdeditor.checks.validation import problems_from_validation_error
 from jdeditor.model import JobDescription
 
 __all__ = [
     "COMPANY_PLACEHOLDER",
+    "COMPANY_PLACEHOLDERS",
     "FAMILIES",
     "PLACEHOLDER",
     "WARNING_FAMILIES",
@@ -72,6 +75,7 @@ __all__ = [
     "compose",
     "family_check",
     "field_label",
+    "fill_company",
     "localized",
     "problems",
     "problems_from_validation_error",

@@ -20,6 +20,16 @@ still carrying one is not ready to publish.
 COMPANY_PLACEHOLDER = "[Company name]"
 """The one placeholder that is a variable: every posting shows it as the Company field's value
 once that is filled in, so the name is typed once (the built-in presets use it in statements)."""
+COMPANY_PLACEHOLDERS = (COMPANY_PLACEHOLDER, "[公司名称]")
+"""The company placeholder in each language jdeditor writes presets in."""
+
+
+def fill_company(text: str, company: str) -> str:
+    """``text`` with every form of the company placeholder replaced by ``company`` (when set)."""
+    if company and "[" in text:
+        for placeholder in COMPANY_PLACEHOLDERS:
+            text = text.replace(placeholder, company)
+    return text
 
 
 def company_for_placeholder(document: JobDescription) -> str:
@@ -32,7 +42,7 @@ def company_for_placeholder(document: JobDescription) -> str:
 def check(document: JobDescription, context: Context | None = None) -> list[Finding]:
     """One warning per text field that still holds a ``[placeholder]``, spanning the first.
 
-    ``COMPANY_PLACEHOLDER`` counts only while there is no company name to stand for it: every
+    ``COMPANY_PLACEHOLDERS`` count only while there is no company name to stand for it: every
     renderer shows the name there (``outline.build_outline``).
     """
     findings = []
@@ -43,7 +53,7 @@ def check(document: JobDescription, context: Context | None = None) -> list[Find
         found = [
             match
             for match in PLACEHOLDER.finditer(text)
-            if not (resolved and match.group() == COMPANY_PLACEHOLDER)
+            if not (resolved and match.group() in COMPANY_PLACEHOLDERS)
         ]
         if found:
             names = Listing(match.group() for match in found)

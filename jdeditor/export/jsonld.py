@@ -38,7 +38,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from jdeditor._text import typeset
-from jdeditor.checks import COMPANY_PLACEHOLDER, PLACEHOLDER, company_for_placeholder
+from jdeditor.checks import PLACEHOLDER, company_for_placeholder, fill_company
 from jdeditor.i18n import N_, posting_gettext
 from jdeditor.model import EducationLevel, EmploymentType, JobDescription, WorkArrangement
 from jdeditor.outline import Bullets, Link, Outline, Paragraph, build_outline
@@ -147,9 +147,7 @@ def _printer(document: JobDescription) -> Printer:
     company = company_for_placeholder(document)
 
     def printed(text: str) -> str:
-        if company:
-            text = text.replace(COMPANY_PLACEHOLDER, company)
-        return typeset(text, document.language)
+        return typeset(fill_company(text, company), document.language)
 
     return printed
 

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from jdeditor._text import typeset
-from jdeditor.checks import COMPANY_PLACEHOLDER, PLACEHOLDER, company_for_placeholder
+from jdeditor.checks import PLACEHOLDER, company_for_placeholder, fill_company
 from jdeditor.export import jsonld, markdown
 from jdeditor.export.formats import FORMATS, ExportOptions
 from jdeditor.i18n import label, posting_gettext
@@ -803,7 +803,7 @@ def assert_every_field(document: JobDescription, name: str, data: bytes) -> None
 
     def present(value: str) -> bool:
         if named:
-            value = value.replace(COMPANY_PLACEHOLDER, named)
+            value = fill_company(value, named)
         return squeeze(typeset(value, document.language)) in haystack
 
     lists = [
