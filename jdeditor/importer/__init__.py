@@ -21,9 +21,11 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from jdeditor.checks import Finding, Severity
+from jdeditor.checks import Message, localized, say, term
+from jdeditor.checks.validation import schema_too_new
 from jdeditor.draft import Check, Draft, check
 from jdeditor.files import MAX_DOCUMENT_BYTES, DocumentError, parse_json_object, read_user_file
+from jdeditor.i18n import N_
 from jdeditor.importer._assemble import UNPLACED_MARK, assemble
 from jdeditor.importer._blocks import Guess, Source
 from jdeditor.importer._html import job_posting, read_html
@@ -66,13 +68,17 @@ Markdown is a posting's text alone (a long one is 20 KB); markdown-it-py reads 6
 second, so its limit keeps the window's import of any Markdown file to a few seconds. Each
 reader takes time in proportion to its file's size (``tests/importer/test_sizes.py``)."""
 _REFUSED = {
-    ".doc": "is an old Word 97-2003 document (.doc); save it as .docx and import that",
-    ".docm": "is a macro-enabled Word file; jdeditor does not open files that carry macros. "
-    "Save it as .docx and import that",
-    ".pdf": "is a PDF; jdeditor imports Word, Markdown, HTML, plain text and JSON-LD. "
-    "Copy the text into a .txt file, or save the posting as .docx",
-    ".rtf": "is an RTF file; save it as .docx and import that",
-    ".odt": "is an OpenDocument file; save it as .docx and import that",
+    ".doc": N_("is an old Word 97-2003 document (.doc); save it as .docx and import that"),
+    ".docm": N_(
+        "is a macro-enabled Word file; jdeditor does not open files that carry macros. "
+        "Save it as .docx and import that"
+    ),
+    ".pdf": N_(
+        "is a PDF; jdeditor imports Word, Markdown, HTML, plain text and JSON-LD. "
+        "Copy the text into a .txt file, or save the posting as .docx"
+    ),
+    ".rtf": N_("is an RTF file; save it as .docx and import that"),
+    ".odt": N_("is an OpenDocument file; save it as .docx and import that"),
 }
 
 
@@ -105,8 +111,9 @@ class ImportResult:
         """One line per guess, unplaced text and error, each starting with the file's name:
         what ``jdeditor import`` prints."""
         where = str(self.path) if self.path is not None else f"<{self.source_format}>"
-        lines = [f"{where}: {guess.message}" for guess in self.guesses]
-        lines += [f"{where}: not placed: {text[:200]}" for text in self.unplaced]
+        lines = [f"{where}: {localized(guess.message)}" for guess in self.guesses]
+        not_placed = N_("not placed: {text}")
+        lines += [f"{where}: {say(not_placed, text=text[:200])}" for text in self.unplaced]
         lines += [
             f"{where}: {problem.dotted_path}: {problem.message}" for problem in self.check().errors
         ]
@@ -122,14 +129,15 @@ def import_posting(path: Path) -> ImportResult:
     """Read a posting file; raises ``DocumentError`` (naming the file) when it cannot be read."""
     suffix = path.suffix.lower()
     if suffix in _REFUSED:
-        raise DocumentError(path, _REFUSED[suffix])
+        raise DocumentError(path, term(_REFUSED[suffix]))
     kind = FORMATS.get(suffix)
     if kind is None:
         raise DocumentError(
             path,
-            "is not a format jdeditor imports; use .docx, .md, .html, .txt or .jsonld",
+            term(N_("is not a format jdeditor imports; use .docx, .md, .html, .txt or .jsonld")),
         )
-    data = read_user_file(path, MAX_IMPORT_BYTES[kind], f"a posting to import ({kind})")
+    what = Message(N_("a posting to import ({format})"), format=kind)
+    data = read_user_file(path, MAX_IMPORT_BYTES[kind], what)
     return import_bytes(data, kind, path=path)
 
 
@@ -157,7 +165,8 @@ def import_text(text: str, kind: str = "txt", *, path: Path | None = None) -> Im
     elif kind == "jsonld":
         found = _json_source(text, path if path is not None else Path(f"<{kind}>"))
         if isinstance(found, dict):
-            return ImportResult(found, [Guess((), "Read as a jdeditor posting")], [], kind, path)
+            said = term(N_("Read as a jdeditor posting"))
+            return ImportResult(found, [Guess((), said)], [], kind, path)
         source = found
     else:
         source = read_text(text)
@@ -189,7 +198,7 @@ def _json_source(text: str, name: Path) -> Source | Draft:
         if draft is not None:
             return draft
         source = Source("jsonld")
-        source.notes.append("the file holds no schema.org JobPosting")
+        source.notes.append(term(N_("the file holds no schema.org JobPosting")))
         return source
     description = posting.get("description")
     source = read_html(description if isinstance(description, str) else "", "jsonld")
@@ -214,15 +223,17 @@ def _jdeditor_posting(text: str, name: Path) -> Draft | None:
     if len(data) > MAX_DOCUMENT_BYTES:
         raise DocumentError(
             name,
-            f"is too large for a job description ({len(data):,} bytes; "
-            f"the limit is {MAX_DOCUMENT_BYTES:,})",
+            Message(
+                N_("is too large for {what} ({size} bytes; the limit is {limit})"),
+                what=term(N_("a job description")),
+                size=f"{len(data):,}",
+                limit=f"{MAX_DOCUMENT_BYTES:,}",
+            ),
         )
     try:
         return migrate(parsed)
     except PydanticCustomError as error:  # written by a newer jdeditor
-        where = ("schema_version",)
-        problem = Finding("validation.schema-too-new", Severity.ERROR, where, error.message())
-        raise DocumentError(name, [problem]) from None
+        raise DocumentError(name, [schema_too_new(error.context)]) from None
 
 
 def _is_posting(data: Any) -> bool:

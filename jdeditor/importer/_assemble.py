@@ -12,7 +12,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jdeditor.checks._labels import FieldName
+from jdeditor.checks._message import Message, sentence_case, term
 from jdeditor.draft import Draft, blank_draft
+from jdeditor.i18n import N_
 from jdeditor.importer._blocks import Guess, Source
 from jdeditor.importer._reading import Reading
 from jdeditor.importer._sections import LABELS, LIST_SECTIONS
@@ -39,11 +42,10 @@ def assemble(source: Source, reading: Reading) -> tuple[Draft, list[Guess], list
         structured(source.structured, reading)
     draft = blank_draft()
     guesses = facts.guesses
-    guesses += [Guess((), note[:1].upper() + note[1:]) for note in source.notes]
+    guesses += [Guess((), sentence_case(note)) for note in source.notes]
     if source.truncated:
-        guesses.append(
-            Guess((), "The file holds more blocks than a posting; the rest was left out")
-        )
+        said = term(N_("The file holds more blocks than a posting; the rest was left out"))
+        guesses.append(Guess((), said))
     draft["title"] = _title(reading, source, guesses)
     draft["language"] = settle(source, reading, draft["title"])
     values = facts.values
@@ -60,12 +62,15 @@ def _title(reading: Reading, source: Source, guesses: list[Guess]) -> str:
     if label and (not title or reading.title_from == "the first line"):
         if title:
             reading.unplaced.insert(0, title)
-        title, reading.title_from = label, "the 'Job title:' line"
+        title, reading.title_from = label, term(N_("the 'Job title:' line"))
     if not title and source.title_hint:
-        title, reading.title_from = source.title_hint, "the page title"
+        title, reading.title_from = source.title_hint, term(N_("the page title"))
     title = re.sub(r"^\s*(?:job title|职位名称|职位)\s*[:：]\s*", "", title, flags=re.IGNORECASE)
     if title:
-        guesses.insert(0, Guess(("title",), f"Title: '{title}', from {reading.title_from}"))
+        said = Message(
+            N_("Title: '{title}', from {source}"), title=title, source=reading.title_from
+        )
+        guesses.insert(0, Guess(("title",), said))
     return _fit_text(title, TITLE_MAX, ("title",), guesses)
 
 
@@ -86,9 +91,12 @@ def _lists(reading: Reading, draft: Draft, guesses: list[Guess]) -> None:
     if not reading.lists["responsibilities"] and reading.spare_bullets:
         heading, items = reading.spare_bullets.pop(0)
         reading.lists["responsibilities"] = items
-        guesses.append(
-            Guess(("responsibilities",), f"Bullets under '{heading}' read as Responsibilities")
+        said = Message(
+            N_("Bullets under '{heading}' read as {field}"),
+            heading=heading,
+            field=FieldName(("responsibilities",)),
         )
+        guesses.append(Guess(("responsibilities",), said))
     for heading, items in reading.spare_bullets:
         reading.unplaced += [heading, *(f"• {item}" for item in items)]
     for key in LIST_SECTIONS:
@@ -104,25 +112,53 @@ def _fit_list(
 ) -> list[str]:
     fitted: list[str] = []
     seen: set[str] = set()
-    label = LABELS.get(path[-1], path[-1].replace("_", " ").capitalize())
+    label = term(LABELS[path[-1]]) if path[-1] in LABELS else FieldName(path)
     for raw in items:
         item = re.sub(r"[;；,，、]+$", "", raw.strip()).strip()
         if not item:
             continue
         pieces = _split_long(item, ITEM_MAX)
         if len(item) > ITEM_MAX:
-            done = f"split in {len(pieces)}" if len(pieces) > 1 else "cut"
-            message = f"{label}: an item of {len(item)} characters {done}"
-            guesses.append(Guess(path, f"{message} (the limit is {ITEM_MAX})"))
+            said = (
+                Message(
+                    N_(
+                        "{field}: an item of {length} characters split in {count} (the limit "
+                        "is {limit})"
+                    ),
+                    count=str(len(pieces)),
+                    field=label,
+                    length=str(len(item)),
+                    limit=str(ITEM_MAX),
+                )
+                if len(pieces) > 1
+                else Message(
+                    N_("{field}: an item of {length} characters cut (the limit is {limit})"),
+                    field=label,
+                    length=str(len(item)),
+                    limit=str(ITEM_MAX),
+                )
+            )
+            guesses.append(Guess(path, said))
         for piece in pieces:
             if piece.casefold() in seen:
-                guesses.append(Guess(path, f"{label}: a repeated item left out ('{piece[:60]}')"))
+                said = Message(
+                    N_("{field}: a repeated item left out ('{item}')"), field=label, item=piece[:60]
+                )
+                guesses.append(Guess(path, said))
                 continue
             seen.add(piece.casefold())
             fitted.append(piece)
     if len(fitted) > limit:
-        message = f"{label}: {len(fitted)} items, more than the {limit} a list holds"
-        guesses.append(Guess(path, f"{message}; the rest is listed as not placed"))
+        said = Message(
+            N_(
+                "{field}: {count} items, more than the {limit} a list holds; the rest is listed "
+                "as not placed"
+            ),
+            field=label,
+            count=str(len(fitted)),
+            limit=str(limit),
+        )
+        guesses.append(Guess(path, said))
         reading.unplaced += fitted[limit:]
         fitted = fitted[:limit]
     return fitted
@@ -182,16 +218,27 @@ def _texts(reading: Reading, draft: Draft, guesses: list[Guess]) -> None:
         kept = UNPLACED_MARK
         for number, part in enumerate(reading.unplaced):
             if len(summary) + len(kept) + len(part) + 4 > PARAGRAPH_MAX:
-                left = len(reading.unplaced) - number
-                message = f"Summary: {left} pieces of text not placed did not fit"
-                limit = f"(limit {PARAGRAPH_MAX:,} characters)"
-                guesses.append(Guess(("summary",), f"{message} {limit}; see the import report"))
+                said = Message(
+                    N_(
+                        "Summary: {count} pieces of text not placed did not fit (limit {limit} "
+                        "characters); see the import report"
+                    ),
+                    count=str(len(reading.unplaced) - number),
+                    limit=f"{PARAGRAPH_MAX:,}",
+                )
+                guesses.append(Guess(("summary",), said))
                 break
             kept += "\n" + part
         summary = f"{summary}\n\n{kept}" if summary else kept
-        count = len(reading.unplaced)
-        message = f"Summary: {count} pieces of text no rule placed were added at its end"
-        guesses.append(Guess(("summary",), f"{message}, after '{UNPLACED_MARK}'"))
+        said = Message(
+            N_(
+                "Summary: {count} pieces of text no rule placed were added at its end, after "
+                "'{mark}'"
+            ),
+            count=str(len(reading.unplaced)),
+            mark=UNPLACED_MARK,
+        )
+        guesses.append(Guess(("summary",), said))
     draft["summary"] = _fit_text(summary, PARAGRAPH_MAX, ("summary",), guesses)
     draft["company"]["about"] = _fit_text(
         _join(reading.about), PARAGRAPH_MAX, ("company", "about"), guesses
@@ -221,9 +268,13 @@ def _texts(reading: Reading, draft: Draft, guesses: list[Guess]) -> None:
 def _fit_text(text: str, limit: int, path: tuple[str, ...], guesses: list[Guess]) -> str:
     if len(text) <= limit:
         return text
-    guesses.append(
-        Guess(path, f"{'.'.join(path)}: {len(text):,} characters cut to the limit of {limit:,}")
+    said = Message(
+        N_("{path}: {length} characters cut to the limit of {limit}"),
+        path=".".join(path),
+        length=f"{len(text):,}",
+        limit=f"{limit:,}",
     )
+    guesses.append(Guess(path, said))
     return _cut(text, limit)
 
 
@@ -250,10 +301,11 @@ def _valid(draft: Draft, guesses: list[Guess]) -> Draft:
             removable, key=lambda loc: (-len(loc), [-p if isinstance(p, int) else 0 for p in loc])
         ):
             if _drop(draft, loc):
-                where = ".".join(str(part) for part in loc)
-                guesses.append(
-                    Guess(tuple(loc), f"{where}: the value read was not valid and was left out")
+                said = Message(
+                    N_("{path}: the value read was not valid and was left out"),
+                    path=".".join(str(part) for part in loc),
                 )
+                guesses.append(Guess(tuple(loc), said))
     return draft
 
 

@@ -138,4 +138,6 @@ class Guess:
     path: tuple[str | int, ...]
     """The field it concerns, as ``checks.Finding.path`` (``("salary",)``); () for the file."""
     message: str
-    """Plain words: "Pay: '$45,000 – $55,000 a year' read as 45000–55000 USD per year"."""
+    """Plain words: "Pay: '$45,000 – $55,000 a year' read as 45000–55000 USD per year", as a
+    ``str`` in English; a composed one (``checks.Message``) is shown in the user's language by
+    ``checks.localized`` (a ``Finding`` made of it does that itself)."""

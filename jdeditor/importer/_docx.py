@@ -22,8 +22,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
+from jdeditor.checks._message import Message, term
 from jdeditor.export._package import TemplateError, clean_template
 from jdeditor.files import DocumentError
+from jdeditor.i18n import N_
 from jdeditor.importer._blocks import Source, bullet_text
 
 MAX_TABLE_DEPTH = 4
@@ -39,17 +41,20 @@ def read_docx(data: bytes, path: Path) -> Source:
     source = Source("docx")
     if data[:8] == bytes.fromhex("D0CF11E0A1B11AE1"):
         raise DocumentError(
-            path, "is an old Word 97-2003 document (.doc); save it as .docx and import that"
+            path,
+            term(N_("is an old Word 97-2003 document (.doc); save it as .docx and import that")),
         )
     try:
         clean = clean_template(data, path)
     except TemplateError as error:
         raise DocumentError(path, _as_document(error)) from None
-    source.notes += [f"{note} (in the Word file)" for note in clean.notes]
+    source.notes += [Message(N_("{note} (in the Word file)"), note=note) for note in clean.notes]
     try:
         document = docx.Document(io.BytesIO(clean.data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
-        raise DocumentError(path, "is damaged and cannot be opened as a Word document") from None
+        raise DocumentError(
+            path, term(N_("is damaged and cannot be opened as a Word document"))
+        ) from None
     try:
         source.language = _language(document)
         keywords = document.core_properties.keywords or ""
@@ -60,7 +65,7 @@ def read_docx(data: bytes, path: Path) -> Source:
             if source.truncated:  # a block more than a posting has: the rest is left out
                 break
     except _DAMAGED:
-        source.notes.append("part of the Word file could not be read")
+        source.notes.append(term(N_("part of the Word file could not be read")))
     return source
 
 

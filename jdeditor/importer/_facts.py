@@ -9,6 +9,9 @@ from functools import cache
 
 from babel import Locale
 
+import jdeditor.importer._printed as printed
+from jdeditor.checks._message import Message
+from jdeditor.i18n import N_
 from jdeditor.importer._blocks import is_cjk
 from jdeditor.model import ADDRESS_MAX, EducationLevel
 
@@ -33,7 +36,7 @@ LEVEL_IN_TITLE = [
     ("entry", r"\bjunior\b|\bjr\.?(?=\s)|\bentry[\s-]level\b|\btrainee\b|\bintern\b|初级|实习"),
 ]
 LEVEL_IN_TEXT = [
-    ("entry", r"\bentry[\s-]level\b"),
+    ("entry", r"\bentry[\s-]level\b|入门级"),
     ("mid", r"\bmid[\s-]level\b"),
     ("senior", r"\bsenior[\s-]level\b"),
 ]
@@ -55,11 +58,11 @@ def level_of(title: str, text: str) -> tuple[str, str]:
     """(level, why): from the title's words first, then 'entry-level' and the like in the text."""
     for value, words in LEVEL_IN_TITLE:
         if match := _search(words, title):
-            return value, f"'{match.group()}' in the title"
+            return value, Message(N_("'{words}' in the title"), words=match.group())
     found = {value for value, words in LEVEL_IN_TEXT if _search(words, text)}
     if len(found) == 1:
         value = found.pop()
-        return value, f"'{value}-level' in the text"
+        return value, Message(N_("'{level}-level' in the text"), level=value)
     return "", ""
 
 
@@ -189,7 +192,11 @@ def parse_location(text: str) -> tuple[dict[str, str], str] | None:
 
 
 def _without_arrangement(text: str) -> tuple[str, str]:
-    """'Remote (US)' → ('(US)', 'remote'); 'Denver, CO (On-site)' → ('Denver, CO', 'on-site')."""
+    """'Remote (US)' → ('(US)', 'remote'); 'Denver, CO (On-site)' → ('Denver, CO', 'on-site');
+    an arrangement's label alone ('现场办公', as exported) → ('', its value)."""
+    labelled = printed.choice_labels().get(printed.plain(text).casefold())
+    if labelled is not None and labelled[0] == "work_arrangement":
+        return "", labelled[1]
     arrangement = ""
     if match := _ARRANGEMENT_WORDS.match(text):
         arrangement = _ARRANGEMENT_OF.get(match.group(1).lower()[:3], "on-site")
@@ -218,16 +225,42 @@ def _place(parts: list[str]) -> dict[str, str]:
     return place
 
 
+_PROVINCE = re.compile(r"^(.{2,8}?(?:省|自治区|特别行政区))(.*)$")
+_STATE = re.compile(r"^(.{1,10}?州)(.+)$")
+"""'加州丹佛': a state before its city, outside China (where '广州' and '杭州' are cities)."""
+_BRACKETED = re.compile(r"^([\[【［][^\]】］]{1,30}[\]】］])\s*([\[【［][^\]】］]{1,30}[\]】］])$")
+_REGION_CODES = {"US": US_STATES, "CA": CA_PROVINCES, "AU": AU_STATES}
+
+
 def _chinese_location(text: str) -> dict[str, str]:
-    text = re.sub(r"^中国[，,\s]*", "", text)
-    match = re.match(r"^(.{2,8}?(?:省|自治区))(.{2,8}?市)(.*)$", text)
-    if match:
-        return {
-            "region": match.group(1),
-            "locality": match.group(2) + match.group(3),
-            "country": "CN",
-        }
-    return {"locality": text, "country": "CN"}
+    """A place named largest part first, as Chinese names one and jdeditor prints it:
+    '广东省深圳市', '上海'; a country first by its CLDR Chinese name: '美国[州][城市]',
+    '美国加州丹佛', '美国CO丹佛'. Without a country named, the place is in China."""
+    country, rest = printed.country_prefix(text)
+    country = country or "CN"
+    rest = rest.strip(" ，,")
+    region = ""
+    if pair := _BRACKETED.match(rest):
+        region, rest = pair.groups()
+    elif province := _PROVINCE.match(rest):
+        region, rest = province.groups()
+    elif country != "CN" and (state := _STATE.match(rest)):
+        region, rest = state.groups()
+    else:
+        region, rest = _region_code(rest, country)
+    place = {"region": region, "locality": rest.strip(" ，,"), "country": country}
+    return {key: value for key, value in place.items() if value}
+
+
+def _region_code(text: str, country: str) -> tuple[str, str]:
+    """('CO', '丹佛') for 'CO丹佛', ('CO', 'Denver') for 'CODenver' in the US; ('', text) else."""
+    codes = _REGION_CODES.get(country, frozenset())
+    for size in (2, 3):
+        code, rest = text[:size], text[size:].strip()
+        upper_next = rest[:1].isascii() and rest[:1].isupper() and not rest[1:2].islower()
+        if code in codes and rest and not upper_next:
+            return code, rest
+    return "", text
 
 
 # --- education and experience ---------------------------------------------------------------------

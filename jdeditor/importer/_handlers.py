@@ -7,7 +7,12 @@ in passing go through ``Facts`` so that the first, most direct statement of each
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import jdeditor.importer._printed as printed
+from jdeditor.checks._labels import FieldName, coded
+from jdeditor.checks._message import Listing, Message, term
+from jdeditor.i18n import N_
 from jdeditor.importer._blocks import Block, Guess
 from jdeditor.importer._facts import (
     EMAIL,
@@ -23,7 +28,7 @@ from jdeditor.importer._lines import Facts, years_text
 from jdeditor.importer._pay import PAY_WORDS, Pay, find_pay
 from jdeditor.importer._reading import Reading, Section
 from jdeditor.importer._sections import LABELS, LIST_SECTIONS, section_of
-from jdeditor.model import ADDRESS_MAX
+from jdeditor.model import ADDRESS_MAX, EducationLevel
 
 
 # --- sections -----------------------------------------------------------------------------------
@@ -41,9 +46,11 @@ def _preamble(section: Section, reading: Reading) -> None:
                 continue
             reading.summary.append(block.text)
             if section.key == "preamble":
-                _note_once(reading, ("summary",), "Text before the first heading read as Summary")
+                said = term(N_("Text before the first heading read as Summary"))
+                _note_once(reading, ("summary",), said)
     if bullets:
-        reading.spare_bullets.append((section.heading or "the top of the posting", bullets))
+        top = term(N_("the top of the posting"))
+        reading.spare_bullets.append((section.heading or top, bullets))
 
 
 def _summary(section: Section, reading: Reading) -> None:
@@ -89,18 +96,25 @@ def _facts_in_item(key: str, text: str, reading: Reading) -> None:
         if found:
             preferred = found[1] or key == "preferred_qualifications"
             path = "education.preferred_level" if preferred else "education.minimum_level"
-            which = "preferred" if preferred else "minimum"
-            message = f"Education: '{found[2]}' in a qualification read as {which} {found[0]}"
+            message = Message(
+                N_("Education: '{words}' in a qualification read as preferred {level}")
+                if preferred
+                else N_("Education: '{words}' in a qualification read as minimum {level}"),
+                words=found[2],
+                level=coded(EducationLevel, found[0]),
+            )
             facts.suggest(path, found[0], message)
             if fields := fields_of_study(text):
-                facts.suggest(
-                    "education.fields_of_study", fields, f"Fields of study: {', '.join(fields)}"
-                )
+                facts.suggest("education.fields_of_study", fields, _fields_said(fields))
         if found and in_place_of_education(text):
-            message = f"Experience in place of education: '{text[:80]}'"
+            message = Message(N_("Experience in place of education: '{text}'"), text=text[:80])
             facts.suggest("education.experience_in_place_of_education", True, message)
         if key == "required_qualifications" and (years := years_of(text, need_context=True)):
-            message = f"Experience: '{years[1]}' read as at least {years_text(years[0])}"
+            message = Message(
+                N_("Experience: '{words}' read as at least {years}"),
+                words=years[1],
+                years=years_text(years[0]),
+            )
             facts.suggest("experience.minimum_years", years[0], message)
     pay_words = bool(PAY_WORDS.search(text))
     if (pay_words or key == "benefits") and isinstance(find_pay(text), Pay):
@@ -129,6 +143,8 @@ _AS_EXPORTED = re.compile(
 
 def _education_facts(text: str, key: str, facts: Facts) -> bool:
     """Read education and years from one line; True when the line says nothing else."""
+    if _printed_education(text, facts):
+        return True
     used = False
     if found := education_of(text):
         level, preferred, words = found
@@ -137,31 +153,74 @@ def _education_facts(text: str, key: str, facts: Facts) -> bool:
         elif re.match(r"(?i)\s*required\s*:", text):
             preferred = False
         path = "education.preferred_level" if preferred else "education.minimum_level"
-        which = " (preferred)" if preferred else ""
-        facts.set(path, level, f"Education: '{words}' read as {level}{which}")
+        message = Message(
+            N_("Education: {line} read as {level} (preferred)")
+            if preferred
+            else N_("Education: {line} read as {level}"),
+            line=Message(N_("'{line}'"), line=words),
+            level=coded(EducationLevel, level),
+        )
+        facts.set(path, level, message)
         if fields := fields_of_study(text):
-            facts.set("education.fields_of_study", fields, f"Fields of study: {', '.join(fields)}")
+            facts.set("education.fields_of_study", fields, _fields_said(fields))
         used = True
     elif match := re.match(r"(?i)\s*fields? of study\s*:\s*(.+)$", text):
         fields = fields_of_study(f"degree in {match.group(1)}")
-        used = facts.set(
-            "education.fields_of_study", fields, f"Fields of study: {', '.join(fields)}"
-        )
+        used = facts.set("education.fields_of_study", fields, _fields_said(fields))
     if in_place_of_education(text) or re.search(r"(?i)place of formal education", text):
         facts.set(
             "education.experience_in_place_of_education",
             True,
-            f"Experience in place of education: '{text[:80]}'",
+            Message(N_("Experience in place of education: '{text}'"), text=text[:80]),
         )
         used = True
     if years := years_of(text, need_context=key == "education"):
         facts.set(
             "experience.minimum_years",
             years[0],
-            f"Experience: '{years[1]}' read as at least {years_text(years[0])}",
+            Message(
+                N_("Experience: '{words}' read as at least {years}"),
+                words=years[1],
+                years=years_text(years[0]),
+            ),
         )
         used = used or len(text) < 40 or bool(_AS_EXPORTED.match(text))
     return used
+
+
+def _printed_education(text: str, facts: Facts) -> bool:
+    """A line as jdeditor's exports print it, in any posting language: '要求：高中或同等学历',
+    '优先：管理学、传播学或相关专业本科学历', '3 年以上相关工作经验'; its facts, each a guess."""
+    found = printed.education_line(text)
+    if found is None:
+        return False
+    line = Message(N_("'{line}'"), line=text)
+    for path, value in found.items():
+        message: str
+        if path == "education.preferred_level":
+            message = Message(
+                N_("Education: {line} read as {level} (preferred)"),
+                line=line,
+                level=coded(EducationLevel, value),
+            )
+        elif path == "education.minimum_level":
+            message = Message(
+                N_("Education: {line} read as {level}"),
+                line=line,
+                level=coded(EducationLevel, value),
+            )
+        elif path == "education.fields_of_study":
+            message = _fields_said(value)
+        elif path == "experience.minimum_years":
+            message = Message(
+                N_("Experience: '{words}' read as at least {years}"),
+                words=text,
+                years=years_text(value),
+            )
+        else:
+            message = Message(N_("Experience in place of education: '{text}'"), text=text[:80])
+        facts.set(path, value, message)
+    return True
 
 
 def _company(section: Section, reading: Reading) -> None:
@@ -178,17 +237,39 @@ def _company(section: Section, reading: Reading) -> None:
         targets = [target for shown, target in block.links if shown.strip() == bare]
         if (address or targets) and not reading.facts.has("company.website"):
             website = targets[0] if targets else text
-            reading.facts.set("company.website", website, f"Company website: '{text}'")
+            said = Message(N_("Company website: '{address}'"), address=text)
+            reading.facts.set("company.website", website, said)
         elif not reading.facts.take_line(text, preamble=False):
             reading.about.append(f"• {text}" if block.kind == "bullet" else text)
 
 
-_APPLY_LABELS = re.compile(
-    r"(?i)(?:^|\s)(?:e-?mail|apply online|apply here|邮箱)\s*[:：]\s*(\S+)\s*$"
-)
 _MAX_APPLY_LABELS = 8
 _WEB_ADDRESS = re.compile(r"(?i)https?://|www\.|[\w-]+\.\w")
 """'Email: … Apply online: …' labels taken off the end of one text; the rest stays as written."""
+
+
+def _labels_pattern(written: str, msgids: tuple[str, ...], value: str) -> re.Pattern[str]:
+    """'Label: value' at the end of a text: the labels people write (after a space or at the
+    start) and those jdeditor's exports print in every posting language; a Chinese label needs
+    no space before it ('…客户。电子邮箱：jobs@acme.cn')."""
+    spaced: list[str] = [written]
+    joined: list[str] = []
+    for msgid in msgids:
+        for prefix in printed.label_prefixes(msgid):
+            (spaced if prefix[:1].isascii() else joined).append(prefix)
+    labels = rf"(?:^|(?<=\s))(?:{'|'.join(spaced)})" + "".join(f"|{label}" for label in joined)
+    return re.compile(rf"(?i)(?:{labels})\s*{value}\s*$")
+
+
+@cache
+def _apply_labels() -> re.Pattern[str]:
+    written = r"(?:e-?mail|apply online|apply here|邮箱)\s*[:：]"
+    return _labels_pattern(written, (printed.EMAIL, printed.APPLY_ONLINE), r"(\S+)")
+
+
+@cache
+def _apply_by() -> re.Pattern[str]:
+    return _labels_pattern(r"apply by\s", (printed.APPLY_BY,), r"(.{6,30}?)\s*[.。]?")
 
 
 def _how_to_apply(section: Section, reading: Reading) -> None:
@@ -200,9 +281,11 @@ def _how_to_apply(section: Section, reading: Reading) -> None:
             address = mail_address(target)
             if address is not None:
                 if not facts.has("how_to_apply.email"):
-                    facts.set("how_to_apply.email", address, f"Application email: link '{shown}'")
+                    said = Message(N_("Application email: link '{link}'"), link=shown)
+                    facts.set("how_to_apply.email", address, said)
             elif not facts.has("how_to_apply.url") and _WEB_ADDRESS.match(target[:ADDRESS_MAX]):
-                facts.set("how_to_apply.url", target, f"Application link: '{shown}'")
+                said = Message(N_("Application link: '{link}'"), link=shown)
+                facts.set("how_to_apply.url", target, said)
         text = _strip_apply_facts(text, block.links, facts)
         if text:
             reading.instructions.append(f"• {text}" if block.kind == "bullet" else text)
@@ -212,24 +295,36 @@ def _strip_apply_facts(text: str, links: list[tuple[str, str]], facts: Facts) ->
     """Take 'Email: x', 'Apply online: y' and 'Apply by d' out of how-to-apply text, keeping
     any other sentence whole ('Send your CV to jobs@acme.com' stays as written)."""
     for _ in range(_MAX_APPLY_LABELS):  # each search reads the whole text: a few, not 2,000
-        match = _APPLY_LABELS.search(text)
+        deadline = _apply_by().search(text)
+        if deadline and (found := date_in(deadline.group(1))):
+            facts.set(
+                "valid_through",
+                found[0],
+                Message(
+                    N_("Apply by: '{words}' read as {date}"),
+                    words=deadline.group().strip(),
+                    date=found[0].isoformat(),
+                ),
+            )
+            text = text[: deadline.start()].rstrip()
+            continue
+        match = _apply_labels().search(text)
         if match is None:
             break
         value = match.group(1)
         target = next((t for shown, t in links if shown == value), value)
+        line = Message(N_("'{line}'"), line=match.group().strip())
         if EMAIL.fullmatch(value):
-            facts.set("how_to_apply.email", value, f"Application email: '{match.group().strip()}'")
+            facts.set(
+                "how_to_apply.email", value, Message(N_("Application email: {line}"), line=line)
+            )
         else:
-            facts.set("how_to_apply.url", target, f"Application link: '{match.group().strip()}'")
+            facts.set(
+                "how_to_apply.url",
+                target,
+                Message(N_("{field}: {line}"), field=FieldName(("how_to_apply", "url")), line=line),
+            )
         text = text[: match.start()].rstrip()
-    deadline = re.search(r"(?i)(?:^|\s)apply by\s+(.{6,30}?)\s*\.?$", text)
-    if deadline and (found := date_in(deadline.group(1))):
-        facts.set(
-            "valid_through",
-            found[0],
-            f"Apply by: '{deadline.group().strip()}' read as {found[0].isoformat()}",
-        )
-        text = text[: deadline.start()].rstrip()
     by = re.search(
         r"(?i)(?:\bby|\bbefore|\buntil|no later than|deadline|截止(?:日期)?)\s*[:：]?\s*(.{6,30})",
         text,
@@ -238,19 +333,31 @@ def _strip_apply_facts(text: str, links: list[tuple[str, str]], facts: Facts) ->
         facts.set(
             "valid_through",
             found[0],
-            f"Apply by: '{by.group().strip()}' read as {found[0].isoformat()}",
+            Message(
+                N_("Apply by: '{words}' read as {date}"),
+                words=by.group().strip(),
+                date=found[0].isoformat(),
+            ),
         )
     if email := EMAIL.search(text):
         facts.set(
             "how_to_apply.email",
             email.group(),
-            f"Application email: '{email.group()}' in How to apply",
+            Message(
+                N_("Application email: '{address}' in {section}"),
+                address=email.group(),
+                section=FieldName(("how_to_apply",)),
+            ),
         )
     if address := URL.search(text):
         facts.set(
             "how_to_apply.url",
             address.group(),
-            f"Application link: '{address.group()}' in How to apply",
+            Message(
+                N_("Application link: '{address}' in {section}"),
+                address=address.group(),
+                section=FieldName(("how_to_apply",)),
+            ),
         )
     return text
 
@@ -274,9 +381,10 @@ def _apply_text(block: Block, reading: Reading) -> bool:
     if not _APPLY_SENTENCE.match(block.text) and not (addressed and asks and len(block.text) < 300):
         return False
     _how_to_apply(Section("how_to_apply", "", 0, [block]), reading)
-    reading.guesses.append(
-        Guess(("how_to_apply", "instructions"), f"How to apply: '{block.text[:60]}'")
+    said = Message(
+        N_("{field}: '{text}'"), field=FieldName(("how_to_apply",)), text=block.text[:60]
     )
+    reading.guesses.append(Guess(("how_to_apply", "instructions"), said))
     return True
 
 
@@ -319,10 +427,18 @@ def unknown(section: Section, reading: Reading) -> None:
 _PATHS = {"education_experience": "education", "pay": "salary"}
 
 
+def _fields_said(fields: list[str]) -> str:
+    return Message(N_("Fields of study: {fields}"), fields=Listing(fields))
+
+
 def _guess_section(reading: Reading, section: Section, key: str) -> None:
     if section.heading and section.heading.strip().casefold() != LABELS[key].casefold():
         path = (_PATHS.get(key, key),)
-        message = f"Section '{section.heading}' read as {LABELS[key]}"
+        message = Message(
+            N_("Section '{heading}' read as {section}"),
+            heading=section.heading,
+            section=term(LABELS[key]),
+        )
         reading.guesses.append(Guess(path, message))
 
 

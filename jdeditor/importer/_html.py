@@ -13,6 +13,8 @@ from collections import Counter, deque
 from html.parser import HTMLParser
 from typing import Any
 
+from jdeditor.checks._message import term
+from jdeditor.i18n import N_
 from jdeditor.importer._blocks import Source, clean_text
 
 MAX_JSON_LD_CHARS = 512 * 1024
@@ -127,7 +129,9 @@ class _HtmlReader(HTMLParser):
         which took hours for a file of a few megabytes."""
         if self.rawdata.startswith("<") and len(self.rawdata) > 1 and not self.cdata_elem:
             self.source.notes.append(
-                "the HTML ends inside an unfinished tag or comment; that part was left out"
+                term(
+                    N_("the HTML ends inside an unfinished tag or comment; that part was left out")
+                )
             )
             self.rawdata = ""
         super().close()
@@ -233,7 +237,7 @@ def read_html(text: str, format_name: str = "html") -> Source:
         reader.feed(text)
         reader.close()
     except (AssertionError, ValueError, IndexError, RecursionError):
-        source.notes.append("part of the HTML could not be read")
+        source.notes.append(term(N_("part of the HTML could not be read")))
     reader.flush()
     source.title_hint = clean_text("".join(reader.title))
     for script in reader.json_texts:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from jdeditor.importer._blocks import Block, Source, bullet_text
+from jdeditor.checks._message import Message, term
+from jdeditor.i18n import N_
+from jdeditor.importer._blocks import Block, Source, bullet_text, is_cjk
 from jdeditor.importer._handlers import HANDLERS, unknown
 from jdeditor.importer._lines import Facts
 from jdeditor.importer._pay import Pay, find_pay
@@ -38,7 +40,9 @@ def interpret(source: Source) -> Reading:
         reading.facts.set(
             "company.name",
             reading.facts.company_hint,
-            f"Company: '{reading.facts.company_hint}' from the heading 'About …'",
+            Message(
+                N_("Company: '{name}' from the heading 'About …'"), name=reading.facts.company_hint
+            ),
         )
     return reading
 
@@ -80,7 +84,10 @@ def _inline_items(text: str, links: list[tuple[str, str]]) -> list[Block]:
 def _promoted(block: Block) -> Block:
     text = block.text.strip()
     if block.kind == "heading" and block.weak:
-        if section_of(text.rstrip(":：")) is None and _is_fact(text):
+        # A bold pay line ('**年薪 US$32,000 – US$35,000**') is pay, though '薪' names a section.
+        if (section_of(text.rstrip(":：")) is None and _is_fact(text)) or Facts().take_pay_line(
+            text
+        ):
             return Block("para", text, 0, block.links)
         return block
     if block.kind != "para" or len(text) > 80 or "\n" in text:
@@ -89,7 +96,8 @@ def _promoted(block: Block) -> Block:
     if section_of(bare, keywords=False) is not None:
         return Block("heading", bare, 2, block.links, weak=True)
     letters = sum(1 for char in bare if char.isalpha())
-    shouted = letters >= 3 and bare.upper() == bare and bare.lower() != bare
+    # Chinese has no case: '熟悉CRM平台' is Chinese holding an acronym, not a shouted heading.
+    shouted = letters >= 3 and bare.upper() == bare and bare.lower() != bare and not is_cjk(bare)
     if shouted and not re.search(r"[.!?]$", bare) and not _is_fact(bare):
         return Block("heading", bare, 1, block.links, weak=True)
     named = text.endswith((":", "：")) and len(bare) <= 50 and section_of(bare) is not None
@@ -123,19 +131,19 @@ def _proper_case(name: str, texts: list[str]) -> str:
 def _take_title(blocks: list[Block], reading: Reading) -> list[Block]:
     for index, block in enumerate(blocks):
         if block.kind == "title":
-            reading.title, reading.title_from = block.text, "the title style"
+            reading.title, reading.title_from = block.text, term(N_("the title style"))
             return blocks[:index] + blocks[index + 1 :]
     for index, block in enumerate(blocks[:40]):
         top = block.kind == "heading" and block.level == 1 and not block.weak
         if top and section_of(block.text) is None:
-            reading.title, reading.title_from = block.text, "the first top-level heading"
+            reading.title, reading.title_from = block.text, term(N_("the first top-level heading"))
             return blocks[:index] + blocks[index + 1 :]
     for index, block in enumerate(blocks[:5]):
         if block.kind == "heading" and section_of(block.text) is not None:
             break  # the posting's sections have begun: no title line before them
         line = block.kind in ("heading", "para") and len(block.text) <= 150
         if line and not _states_facts(block.text):
-            reading.title, reading.title_from = block.text, "the first line"
+            reading.title, reading.title_from = block.text, term(N_("the first line"))
             return blocks[:index] + blocks[index + 1 :]
     return blocks
 

@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from jdeditor.checks._message import Message, term
+from jdeditor.i18n import N_
 from jdeditor.importer._blocks import clean_text
 from jdeditor.model import AMOUNT_MAX
 
@@ -182,9 +184,13 @@ def _salary(value: object) -> dict[str, Any]:
     else:
         low, high, period = _number(amount), None, ""
     if any(amount is not None and abs(amount) > AMOUNT_MAX for amount in (low, high)):
-        return {"problem": f"states an amount over {AMOUNT_MAX:,}, more than pay can be; left out"}
+        problem = Message(
+            N_("states an amount over {limit}, more than pay can be; left out"),
+            limit=f"{AMOUNT_MAX:,}",
+        )
+        return {"problem": problem}
     if low is None and high is not None:
-        return {"problem": "names only a top amount (maxValue)", "maximum": high}
+        return {"problem": term(N_("names only a top amount (maxValue)")), "maximum": high}
     if low is None:
         return {}
     return {"minimum": low, "maximum": high, "currency": currency, "period": period}

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from jdeditor.importer._blocks import Guess, clean_text
+import jdeditor.importer._printed as printed
+from jdeditor.checks._labels import FieldName, coded
+from jdeditor.checks._message import Listing, Message, term
+from jdeditor.i18n import N_
+from jdeditor.importer._blocks import Guess, clean_text, is_cjk
 from jdeditor.importer._facts import (
     ARRANGEMENT,
     EMAIL,
@@ -26,7 +31,7 @@ from jdeditor.importer._facts import (
     years_of,
 )
 from jdeditor.importer._pay import NotPay, Pay, find_pay
-from jdeditor.model import Level
+from jdeditor.model import EducationLevel, EmploymentType, Level, WorkArrangement
 
 _LABELS: dict[str, str] = {
     "location": r"(?:job |work |office )?location|based in|city"
@@ -112,13 +117,16 @@ class Facts:
         """'Label: value' lines, one method per kind of label."""
         del label  # the kind says all the label did
         taker = getattr(self, f"_take_{kind}")
-        return bool(taker(kind, value, f"'{line}'"))
+        return bool(taker(kind, value, Message(N_("'{line}'"), line=line)))
 
     def _take_pay(self, kind: str, value: str, said: str) -> bool:
         line = said[1:-1]
         found = find_pay(value if re.search(r"薪|salary|pay", value, re.I) else line)
         if isinstance(found, NotPay):
-            self.guesses.append(Guess(("salary",), f"Pay: '{found.matched}' {found.reason}"))
+            message = Message(
+                N_("Pay: '{words}' {reason}"), words=found.matched, reason=found.reason
+            )
+            self.guesses.append(Guess(("salary",), message))
         if not isinstance(found, Pay):
             return False
         self.pay_texts.append((line, True))
@@ -139,8 +147,23 @@ class Facts:
         if not choice:
             return False
         path = "employment_type" if kind == "employment" else "work_arrangement"
-        also = f" (also named: {', '.join(every[1:])})" if len(every) > 1 else ""
-        self.set(path, choice, f"{_TITLES[path]}: {said} read as {choice}{also}")
+        choices = EmploymentType if kind == "employment" else WorkArrangement
+        also = (
+            Message(
+                N_(" (also named: {choices})"),
+                choices=Listing(coded(choices, other) for other in every[1:]),
+            )
+            if len(every) > 1
+            else ""
+        )
+        message = Message(
+            N_("{field}: {line} read as {value}{also}"),
+            field=_title(path),
+            line=said,
+            value=coded(choices, choice),
+            also=also,
+        )
+        self.set(path, choice, message)
         return True
 
     _take_arrangement = _take_employment
@@ -148,7 +171,8 @@ class Facts:
     def _take_level(self, kind: str, value: str, said: str) -> bool:
         level = _LINKEDIN_LEVELS.get(value.strip().casefold())
         level = level or first_choice(value, [(v, re.escape(v)) for v in ("entry", "mid")])[0]
-        return bool(level) and self.set("level", level, f"Level: {said} read as {level}")
+        message = Message(N_("Level: {line} read as {level}"), line=said, level=coded(Level, level))
+        return bool(level) and self.set("level", level, message)
 
     def _take_title(self, kind: str, value: str, said: str) -> bool:
         self.title_label = value[:300]
@@ -159,7 +183,13 @@ class Facts:
         if found is None:
             return False
         path = "date_posted" if kind == "posted" else "valid_through"
-        self.set(path, found[0], f"{_TITLES[path]}: {said} read as {found[0].isoformat()}")
+        message = Message(
+            N_("{field}: {line} read as {value}"),
+            field=_title(path),
+            line=said,
+            value=found[0].isoformat(),
+        )
+        self.set(path, found[0], message)
         return True
 
     _take_deadline = _take_posted
@@ -167,7 +197,11 @@ class Facts:
     def _take_experience(self, kind: str, value: str, said: str) -> bool:
         years = years_of(value, need_context=False)
         if years is not None:
-            message = f"Experience: {said} read as at least {years_text(years[0])}"
+            message = Message(
+                N_("Experience: {line} read as at least {years}"),
+                line=said,
+                years=years_text(years[0]),
+            )
             self.set("experience.minimum_years", years[0], message)
         return years is not None
 
@@ -175,14 +209,16 @@ class Facts:
         found = EMAIL.search(value)
         if found is None:
             return False
-        return self.set("how_to_apply.email", found.group(), f"Application email: {said}")
+        message = Message(N_("Application email: {line}"), line=said)
+        return self.set("how_to_apply.email", found.group(), message)
 
     def _take_website(self, kind: str, value: str, said: str) -> bool:
         address = URL.search(value) or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+(?:/\S*)?", value)
         if address is None:
             return False
         path = "company.website" if kind == "website" else "how_to_apply.url"
-        return self.set(path, address.group(), f"{_TITLES[path]}: {said}")
+        message = Message(N_("{field}: {line}"), field=_title(path), line=said)
+        return self.set(path, address.group(), message)
 
     _take_apply_url = _take_website
 
@@ -190,7 +226,8 @@ class Facts:
         if len(value) > 120 or re.search(r"[.!?。]\s", value):
             return False
         path = "department" if kind == "department" else "company.name"
-        return self.set(path, value, f"{_TITLES[path]}: {said}")
+        message = Message(N_("{field}: {line}"), field=_title(path), line=said)
+        return self.set(path, value, message)
 
     _take_department = _take_company
 
@@ -203,24 +240,37 @@ class Facts:
             return False
         level, preferred, _ = found
         path = "education.preferred_level" if preferred else "education.minimum_level"
-        self.set(
-            path, level, f"Education: {said} read as {level}{' (preferred)' if preferred else ''}"
+        message = Message(
+            N_("Education: {line} read as {level} (preferred)")
+            if preferred
+            else N_("Education: {line} read as {level}"),
+            line=said,
+            level=coded(EducationLevel, level),
         )
-        self.set("education.fields_of_study", fields_of_study(value), f"Fields of study: {said}")
+        self.set(path, level, message)
+        message = Message(N_("Fields of study: {line}"), line=said)
+        self.set("education.fields_of_study", fields_of_study(value), message)
         return True
 
     def set_location(self, place: dict[str, str], arrangement: str, said: str) -> None:
         if place and not any(
             self.has(f"location.{key}") for key in ("locality", "region", "country")
         ):
-            words = ", ".join(f"{key} {value}" for key, value in place.items())
-            self.guesses.append(Guess(("location",), f"Location: {said} read as {words}"))
+            words = Listing(
+                Message(N_("{part} {value}"), part=_place_part(key), value=value)
+                for key, value in place.items()
+            )
+            message = Message(N_("Location: {line} read as {place}"), line=said, place=words)
+            self.guesses.append(Guess(("location",), message))
             for key, value in place.items():
                 self.values[f"location.{key}"] = value
         if arrangement:
-            self.set(
-                "work_arrangement", arrangement, f"Work arrangement: {said} read as {arrangement}"
+            message = Message(
+                N_("Work arrangement: {line} read as {value}"),
+                line=said,
+                value=coded(WorkArrangement, arrangement),
             )
+            self.set("work_arrangement", arrangement, message)
 
     # --- lines without a label -------------------------------------------------------------------
     def take_bare(self, line: str) -> bool:
@@ -229,19 +279,39 @@ class Facts:
             return True
         if _META_SPLIT.search(line) and self.take_meta(line):
             return True
-        if found := _only(line, EMPLOYMENT):
-            self.set("employment_type", found, f"Employment type: '{line}' read as {found}")
+        said = Message(N_("'{line}'"), line=line)
+        choice = _choice_label(line, _META_CHOICES)  # a label alone: '现场办公' is no place
+        if choice is None and (found := _only(line, EMPLOYMENT)):
+            choice = ("employment_type", found)
+        if choice is not None:
+            path, value = choice
+            choices = EmploymentType if path == "employment_type" else WorkArrangement
+            message = Message(
+                N_("{field}: {line} read as {value}"),
+                field=_title(path),
+                line=said,
+                value=coded(choices, value),
+            )
+            self.set(path, value, message)
             return True
         place = parse_location(line)
         placed = place is not None and (place[1] or "region" in place[0] or "country" in place[0])
+        # Any Chinese text reads as a place in China: a line alone must name one on its face.
+        placed = placed and (not is_cjk(line) or bool(place and place[1]) or _chinese_place(line))
         if place is not None and placed and not _SENTENCE.search(line) and len(line) <= 60:
-            self.set_location(place[0], place[1], f"'{line}'")
+            self.set_location(place[0], place[1], said)
             return True
         if (found_date := date_in(line)) and re.match(
             r"(?i)\s*(?:apply by|deadline|posted|截止)", line
         ):
             path = "date_posted" if "posted" in line.lower() else "valid_through"
-            self.set(path, found_date[0], f"{_TITLES[path]}: '{line}' read as {found_date[0]}")
+            message = Message(
+                N_("{field}: {line} read as {value}"),
+                field=_title(path),
+                line=said,
+                value=str(found_date[0]),
+            )
+            self.set(path, found_date[0], message)
             return True
         return False
 
@@ -249,8 +319,12 @@ class Facts:
         found = find_pay(line)
         if isinstance(found, Pay):
             rest = (line[: found.span[0]] + line[found.span[1] :]).strip(" ,;:·|-–—()")
-            if not rest or re.fullmatch(
-                r"(?i)(?:salary|pay|compensation|wage|薪资|月薪|年薪|薪酬)\W*", rest
+            if (
+                not rest
+                or re.fullmatch(
+                    r"(?i)(?:salary|pay|compensation|wage|薪资|月薪|年薪|薪酬)\W*", rest
+                )
+                or rest.casefold() in printed.pay_words()  # '时薪 US$17.50', as exported
             ):
                 self.pay_texts.append((line, False))
                 return True
@@ -266,28 +340,25 @@ class Facts:
         pieces = len(parts) + (1 if isinstance(pay, Pay) else 0)
         if pieces < 2 or len(parts) > 7 or any(len(part) > 80 for part in parts):
             return False
-        others: list[str] = []
-        places: list[tuple[dict[str, str], str, str]] = []
-        kinds: list[tuple[str, str, str]] = []
-        for part in parts:
-            place = parse_location(part)
-            if place and place[0] and ("," in part or place[1] or "country" in place[0]):
-                places.append((place[0], place[1], part))
-            elif choice := _only(part, EMPLOYMENT):
-                kinds.append(("employment_type", choice, part))
-            elif choice := _only(part, ARRANGEMENT):
-                kinds.append(("work_arrangement", choice, part))
-            else:
-                others.append(part)
+        others, places, kinds = _meta_parts(parts, line)
         known = len(kinds) + len(places) + (1 if isinstance(pay, Pay) else 0)
         if not known and " · " not in line:
             return False
         if len(others) > 2 and " · " not in line:
             return False
         for path, choice, part in kinds:
-            self.set(path, choice, f"{_TITLES[path]}: '{part}' in '{line}' read as {choice}")
+            choices = EmploymentType if path == "employment_type" else WorkArrangement
+            message = Message(
+                N_("{field}: {line} read as {value}"),
+                field=_title(path),
+                line=Message(N_("'{part}' in '{line}'"), part=part, line=line),
+                value=coded(choices, choice),
+            )
+            self.set(path, choice, message)
         for found, arrangement, part in places[:1]:
-            self.set_location(found, arrangement, f"'{part}' in '{line}'")
+            self.set_location(
+                found, arrangement, Message(N_("'{part}' in '{line}'"), part=part, line=line)
+            )
         if isinstance(pay, Pay):
             self.pay_texts.append((line, False))
         self.take_names(others, line)
@@ -302,22 +373,27 @@ class Facts:
             company = names[0]
         rest = [name for name in names if name is not company]
         if company:
-            self.set("company.name", company, f"Company: '{company}' in '{line}'")
+            message = Message(N_("Company: '{part}' in '{line}'"), part=company, line=line)
+            self.set("company.name", company, message)
         if rest:
-            self.set("department", rest[0], f"Department: '{rest[0]}' in '{line}'")
+            message = Message(N_("Department: '{part}' in '{line}'"), part=rest[0], line=line)
+            self.set("department", rest[0], message)
 
 
 _SENTENCE = re.compile(r"[.!?。！？]\s|\b(?:we|you|our|the|is|are|will)\b", re.IGNORECASE)
-_TITLES = {
-    "employment_type": "Employment type",
-    "work_arrangement": "Work arrangement",
-    "date_posted": "Date posted",
-    "valid_through": "Apply by",
-    "company.website": "Company website",
-    "how_to_apply.url": "Application link",
-    "department": "Department",
-    "company.name": "Company",
-}
+_PLACE_PARTS = {"locality": N_("locality"), "region": N_("region"), "country": N_("country")}
+"""The parts of a place as an import reports them ('locality Denver, region CO')."""
+
+
+def _place_part(key: str) -> str:
+    return term(_PLACE_PARTS[key]) if key in _PLACE_PARTS else key
+
+
+def _title(path: str) -> str:
+    """How a guess names a field: as the form does ('Apply by'), the company name 'Company'."""
+    if path == "company.name":
+        return term(N_("Company"))
+    return FieldName(tuple(path.split(".")))
 
 
 def _label_kind(label: str) -> str:
@@ -325,7 +401,92 @@ def _label_kind(label: str) -> str:
     for kind, pattern in _LABELS.items():
         if re.fullmatch(pattern, cleaned, re.IGNORECASE):
             return kind
-    return ""
+    return _printed_labels().get(cleaned, "")
+
+
+@cache
+def _printed_labels() -> dict[str, str]:
+    """The labels of the lines an export prints, in every posting language: '电子邮箱' → email."""
+    kinds = {printed.EMAIL: "email", printed.APPLY_ONLINE: "apply_url"}
+    kinds[printed.APPLY_BY] = "deadline"
+    return {
+        word.casefold(): kind
+        for msgid, kind in kinds.items()
+        for word in printed.label_words(msgid)
+    }
+
+
+_META_CHOICES = ("employment_type", "work_arrangement")
+
+
+def _meta_parts(
+    parts: list[str], line: str
+) -> tuple[list[str], list[tuple[dict[str, str], str, str]], list[tuple[str, str, str]]]:
+    """A subtitle's parts as (names, places, choices): a choice's label first ('全职'), then a
+    place named on its face, then words naming a choice; a Chinese place named plainly ('上海')
+    where jdeditor prints it, after the company and department."""
+    others: list[str] = []
+    places: list[tuple[dict[str, str], str, str]] = []
+    kinds: list[tuple[str, str, str]] = []
+    for part in parts:
+        place = parse_location(part)
+        if labelled := _choice_label(part, _META_CHOICES):
+            kinds.append((*labelled, part))
+        elif place and place[0] and _names_place(part, place):
+            places.append((place[0], place[1], part))
+        elif choice := _only(part, EMPLOYMENT):
+            kinds.append(("employment_type", choice, part))
+        elif choice := _only(part, ARRANGEMENT):
+            kinds.append(("work_arrangement", choice, part))
+        else:
+            others.append(part)
+    if not places and is_cjk(line) and _plain_place(others):
+        place = parse_location(others[-1])
+        if place and place[0]:
+            places.append((place[0], place[1], others.pop()))
+    return others, places, kinds
+
+
+_CHINESE_PLACE_END = re.compile(r"(?:省|市|县|自治区|特别行政区)$")
+_ORGANISATION_END = re.compile(
+    r"(?:公司|集团|部|中心|团队|组|处|科|室|科技|事务所|银行|医院|学院|大学|\])$"
+)
+"""How a Chinese company or department name ends ('[公司名称]' is a company's placeholder)."""
+
+
+def _plain_place(names: list[str]) -> bool:
+    """Whether the last of a Chinese subtitle's names is a place named plainly ('上海'): the
+    third, as jdeditor prints company · department · place; or, of one or two, a last that
+    names no organisation ('明远有限公司 · 上海 · 全职'; '上海 · 全职 · 6000-8000元/月', as job
+    boards print it)."""
+    if len(names) == 3:
+        return True
+    last = names[-1] if names else ""
+    return len(names) <= 2 and is_cjk(last) and not _ORGANISATION_END.search(last)
+
+
+def _choice_label(text: str, paths: tuple[str, ...]) -> tuple[str, str] | None:
+    """(field path, value) when ``text`` is a choice's label in a posting language: the words
+    an export prints ('Full-time', '全职', '现场办公'), from the posting catalogue."""
+    found = printed.choice_labels().get(printed.plain(text).casefold())
+    return found if found is not None and found[0] in paths else None
+
+
+def _names_place(part: str, place: tuple[dict[str, str], str]) -> bool:
+    """Whether a subtitle part read as a place names one on its face: 'Denver, CO', 'Remote
+    (US)'; in Chinese (where any text reads as a place) a country first ('美国[州][城市]') or a
+    province or city word last ('广东省深圳市')."""
+    if "," in part or place[1]:
+        return True
+    if "country" not in place[0]:
+        return False
+    return not is_cjk(part) or _chinese_place(part)
+
+
+def _chinese_place(text: str) -> bool:
+    """A Chinese place named on its face: a country first ('美国[州][城市]', by CLDR's names)
+    or a province or city word last ('广东省深圳市')."""
+    return bool(printed.country_prefix(text)[0] or _CHINESE_PLACE_END.search(text))
 
 
 def _only(text: str, table: list[tuple[str, str]]) -> str:
@@ -345,4 +506,6 @@ def _only(text: str, table: list[tuple[str, str]]) -> str:
 
 def years_text(years: float) -> str:
     """'1 year', '2.5 years'."""
-    return f"{years:g} year" if years == 1 else f"{years:g} years"
+    if years == 1:
+        return Message(N_("{years} year"), years=f"{years:g}")
+    return Message(N_("{years} years"), years=f"{years:g}")

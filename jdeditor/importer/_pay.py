@@ -16,6 +16,9 @@ from decimal import Decimal, InvalidOperation
 
 from babel.numbers import get_territory_currencies
 
+import jdeditor.importer._printed as printed
+from jdeditor.checks._message import Listing, Message, term
+from jdeditor.i18n import N_
 from jdeditor.model import AMOUNT_MAX, NAME_MAX
 
 _CODES = [
@@ -135,12 +138,18 @@ class Pay:
         amount = _plain(self.minimum)
         if self.maximum is not None and self.maximum != self.minimum:
             amount += f"–{_plain(self.maximum)}"
-        if self.open_ended:
-            amount += " or more"
-        line = f"'{self.matched}' read as {amount} {self.currency} per {self.period}"
+        line = Message(
+            N_("'{words}' read as {amount} {currency} per {period}"),
+            words=self.matched,
+            amount=Message(N_("{amount} or more"), amount=amount) if self.open_ended else amount,
+            currency=self.currency,
+            period=period_word(self.period),
+        )
         if self.note:
-            line += f", note '{self.note}'"
-        return line + (f" ({'; '.join(self.how)})" if self.how else "")
+            line = Message(N_("{pay}, note '{note}'"), pay=line, note=self.note)
+        if self.how:
+            line = Message(N_("{pay} ({how})"), pay=line, how=Listing(self.how, separator=N_("; ")))
+        return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +196,11 @@ def _read(
     currency = _currency(symbol, country=country, chinese=chinese, how=how)
     if not period:
         period = _likely_period(maximum or minimum, currency)
-        how.append(f"no period given; {period} guessed from the amount")
+        how.append(
+            Message(
+                N_("no period given; {period} guessed from the amount"), period=period_word(period)
+            )
+        )
     problem = _problem(before, period, minimum, maximum)
     if problem:
         return NotPay(matched, problem)
@@ -234,11 +247,14 @@ def _stated_as_pay(
 def _problem(before: str, period: str, minimum: Decimal, maximum: Decimal | None) -> str:
     """Why pay the text states cannot be jdeditor's pay ('' when it can)."""
     if _UP_TO.search(before):
-        return "names only a top amount ('up to'); jdeditor's pay needs a minimum"
+        return term(N_("names only a top amount ('up to'); jdeditor's pay needs a minimum"))
     if period in ("week", "day"):
-        return f"is pay per {period}; jdeditor's pay is per year, month or hour"
+        return Message(
+            N_("is pay per {period}; jdeditor's pay is per year, month or hour"),
+            period=period_word(period),
+        )
     if maximum is not None and maximum < minimum:
-        return "has a top amount below its bottom amount"
+        return term(N_("has a top amount below its bottom amount"))
     return ""
 
 
@@ -253,7 +269,8 @@ def _period(match: re.Match[str], before: str) -> str:
     for period, words in _PERIOD_BEFORE.items():
         if re.search(rf"(?i)(?:{words})", nearby):
             return period
-    return ""
+    lead = nearby.rstrip().casefold()  # the pay line as exported, in any posting language
+    return next((p for word, p in printed.pay_lead_words().items() if lead.endswith(word)), "")
 
 
 def _symbol(amount: str) -> str:
@@ -270,13 +287,19 @@ def _currency(symbol: str, *, country: str, chinese: bool, how: list[str]) -> st
         if country == "JP":
             return "JPY"
         if country != "CN" and not chinese:
-            how.append("'¥' read as CNY, not JPY")
+            how.append(term(N_("'¥' read as CNY, not JPY")))
         return "CNY"
     if chinese or country == "CN":
         return "CNY"
     found = get_territory_currencies(country) if country else []
     how.append(
-        f"no currency given; {found[0]} for a job in {country}" if found else "no currency; USD"
+        Message(
+            N_("no currency given; {currency} for a job in {country}"),
+            currency=found[0],
+            country=country,
+        )
+        if found
+        else term(N_("no currency; USD"))
     )
     return found[0] if found else "USD"
 
@@ -284,10 +307,20 @@ def _currency(symbol: str, *, country: str, chinese: bool, how: list[str]) -> st
 def _dollar(country: str, how: list[str]) -> str:
     """'$' is the dollar of the job's country: CAD in Canada, AUD in Australia, else USD."""
     if country in _DOLLAR:
-        how.append(f"'$' read as {_DOLLAR[country]} for a job in {country}")
+        how.append(
+            Message(
+                N_("'$' read as {currency} for a job in {country}"),
+                currency=_DOLLAR[country],
+                country=country,
+            )
+        )
         return _DOLLAR[country]
     if country != "US":
-        how.append("'$' read as USD" + (f" (the job is in {country})" if country else ""))
+        how.append(
+            Message(N_("'$' read as USD (the job is in {country})"), country=country)
+            if country
+            else term(N_("'$' read as USD"))
+        )
     return "USD"
 
 
@@ -335,11 +368,12 @@ def _likely_period(amount: Decimal, currency: str) -> str:
 
 
 def _note(text: str, start: int) -> tuple[str, int]:
-    """What follows the pay in its sentence: 'depending on experience', '13薪'."""
+    """What follows the pay in its sentence: 'depending on experience', '13薪', and after
+    Chinese's full-width comma ('年薪 US$63,000 起，视经验而定')."""
     rest = text[start:]
     stop = _NOTE_END.search(rest)
     piece = rest[: stop.start()] if stop else rest
-    note = piece.strip().strip("()（）[]").strip(" ,;:·•-–—+").strip("()（）").strip()
+    note = piece.strip().strip("()（）[]").strip(" ,;:，；：、·•-–—+").strip("()（）").strip()
     note = note.rstrip(".。")
     if not re.search(r"\w", note) or len(note) > NAME_MAX:
         return "", start
@@ -349,3 +383,17 @@ def _note(text: str, start: int) -> tuple[str, int]:
 def _plain(amount: Decimal) -> str:
     text = f"{amount:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_PERIODS = {
+    "year": N_("year"),
+    "month": N_("month"),
+    "hour": N_("hour"),
+    "week": N_("week"),
+    "day": N_("day"),
+}
+
+
+def period_word(period: str) -> str:
+    """'year', 'week': a pay period as a message names it, in the user's language."""
+    return term(_PERIODS[period]) if period in _PERIODS else period

@@ -13,12 +13,15 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from jdeditor.checks._message import term
+from jdeditor.i18n import N_
 from jdeditor.importer._blocks import (
     MAX_BLOCK_CHARS,
     MAX_BLOCKS,
     Source,
     bullet_text,
     clean_text,
+    is_cjk,
 )
 from jdeditor.importer._html import read_html, short
 
@@ -94,15 +97,16 @@ def _continues(previous: str, line: str, here: int, indent: int, width: int) -> 
     """Whether ``line`` is a wrapped continuation of the paragraph that ended with ``previous``."""
     if not width or here != indent or previous.endswith((":", "：")):
         return False
-    if " · " in previous or " | " in previous or previous.isupper():
-        return False
+    if " · " in previous or " | " in previous or (previous.isupper() and not is_cjk(previous)):
+        return False  # a subtitle or a heading in capitals; Chinese has no case ('熟悉CRM平台')
     word = line.split(" ", 1)[0]
     return here + len(previous) + 1 + len(word) > width
 
 
 _HYPHENATED = re.compile(r"\w-$")
 _CJK_END = re.compile(r"[\u3400-\u9fff，。；：、]$")
-_CJK_START = re.compile(r"[\u3400-\u9fff]")
+_CJK_START = re.compile(r"[\u3400-\u9fff，。；：、！？）」』】》]")
+"""A Chinese character, or the full-width punctuation a wrap may put first on a line."""
 
 
 def _join_wrapped(lines: list[str]) -> str:
@@ -130,7 +134,7 @@ def read_markdown(text: str) -> Source:
     try:
         tokens = parser.parse(text)
     except (RecursionError, ValueError, IndexError):  # pragma: no cover - defensive
-        source.notes.append("the Markdown could not be read in full")
+        source.notes.append(term(N_("the Markdown could not be read in full")))
         return source
     depth = 0  # list nesting
     heading_level = 0

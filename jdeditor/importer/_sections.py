@@ -7,6 +7,10 @@ trailing colon; an exact variant wins, then a keyword ('Key duties and responsib
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import jdeditor.importer._printed as printed
+from jdeditor.i18n import N_
 
 LIST_SECTIONS = (
     "responsibilities",
@@ -17,24 +21,24 @@ LIST_SECTIONS = (
     "kpis",
     "benefits",
 )
-LABELS = {
-    "summary": "Summary",
-    "responsibilities": "Responsibilities",
-    "required_qualifications": "Required qualifications",
-    "preferred_qualifications": "Preferred qualifications",
-    "skills": "Skills",
-    "education": "Education",
-    "experience": "Experience",
-    "education_experience": "Education and experience",
-    "certifications": "Certifications",
-    "kpis": "How success is measured",
-    "benefits": "Benefits",
-    "company": "About the company",
-    "how_to_apply": "How to apply",
-    "equal_opportunity": "Equal-opportunity statement",
-    "pay": "Pay",
-    "location": "Location",
-    "details": "Job details",
+LABELS = {  # marked: the import's guesses name the sections
+    "summary": N_("Summary"),
+    "responsibilities": N_("Responsibilities"),
+    "required_qualifications": N_("Required qualifications"),
+    "preferred_qualifications": N_("Preferred qualifications"),
+    "skills": N_("Skills"),
+    "education": N_("Education"),
+    "experience": N_("Experience"),
+    "education_experience": N_("Education and experience"),
+    "certifications": N_("Certifications"),
+    "kpis": N_("How success is measured"),
+    "benefits": N_("Benefits"),
+    "company": N_("About the company"),
+    "how_to_apply": N_("How to apply"),
+    "equal_opportunity": N_("Equal-opportunity statement"),
+    "pay": N_("Pay"),
+    "location": N_("Location"),
+    "details": N_("Job details"),
 }
 
 _EXACT: dict[str, tuple[str, ...]] = {
@@ -166,6 +170,16 @@ def normalise(heading: str) -> str:
 _LOOKUP = {normalise(variant): key for key, variants in _EXACT.items() for variant in variants}
 
 
+@cache
+def _printed_lookup() -> dict[str, str]:
+    """The headings jdeditor's exports print, in every posting language ('学历与经验')."""
+    return {
+        normalise(wording): key
+        for key, msgid in printed.HEADINGS.items()
+        for _, wording in printed.translations(msgid)
+    }
+
+
 def section_of(heading: str, *, keywords: bool = True) -> tuple[str, str] | None:
     """(field key, company name or '') for a heading; None when it names no known section.
 
@@ -174,6 +188,8 @@ def section_of(heading: str, *, keywords: bool = True) -> tuple[str, str] | None
     key = normalise(heading) if len(heading) <= 80 else ""
     if key in _LOOKUP:
         return _LOOKUP[key], ""
+    if key in _printed_lookup():
+        return _printed_lookup()[key], ""
     about = re.match(r"(?i)^\s*(?:about|关于)\s*(.+?)\s*[:：]?\s*$", _NUMBERING.sub("", heading))
     if key and about and normalise(about.group(1)) not in NOT_COMPANY:
         return ("company", about.group(1).strip()) if len(about.group(1)) <= 60 else None

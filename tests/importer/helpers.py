@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from jdeditor.checks import COMPANY_PLACEHOLDER, company_for_placeholder
+from jdeditor.checks import COMPANY_PLACEHOLDERS, company_for_placeholder
 from jdeditor.model import JobDescription
 
 TODAY = date(2026, 2, 2)
@@ -41,7 +41,8 @@ def expected_after(document: JobDescription, format_name: str) -> dict[str, Any]
     data = document.model_dump(mode="json")
     company = company_for_placeholder(document)
     if company:
-        data = _replace(data, COMPANY_PLACEHOLDER, company)
+        for placeholder in COMPANY_PLACEHOLDERS:  # '[Company name]', '[公司名称]'
+            data = _replace(data, placeholder, company)
         data["company"]["name"] = company
     if format_name not in DATE_POSTED_PRINTED:
         data["date_posted"] = None
