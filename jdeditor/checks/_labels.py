@@ -4,6 +4,7 @@ in English or in the user's language."""
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import lru_cache
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
@@ -69,7 +70,11 @@ def field_label(
 ) -> str:
     """The plain-word name of the field at ``path`` in ``language`` (default: the user's):
     'Maximum pay', 'Skills, item 3'; '技能要求第 3 项' in Chinese."""
-    language = language or ui_language()
+    return _field_label(path, language or ui_language(), model)
+
+
+@lru_cache(maxsize=4096)  # a review names every field of a long posting, every time
+def _field_label(path: FieldPath, language: str, model: type[BaseModel]) -> str:
     words: list[str | int] = []
     current: type[BaseModel] | None = model
     for part in path:
