@@ -50,13 +50,19 @@ _QUOTES = {
     "zh-Hant": ("「", "」", "『", "』"),
 }
 _ENGLISH_QUOTES = ("“", "”", "‘", "’")
+# What Chinese text is written in: Han, CJK symbols and punctuation, kana, bopomofo,
+# compatibility ideographs and full-width forms. Not Hangul: Korean spaces its words.
+_CJK = "\u2e80-\u2fff\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Web and e-mail addresses keep their characters exactly as typed. A URL ends before a closing
 # quote or sentence punctuation; an e-mail's local part may hold an apostrophe (o'neil@…).
 ADDRESS = re.compile(
-    r"(?i)(?:https?://|www\.)[^\s\"<>]*[^\s\"'<>.,;:!?)\]]"
+    r"(?i)(?:https?://|www\.)[^\s\"<>" + _CJK + r"]*[^\s\"'<>.,;:!?)\]" + _CJK + r"]"
     r"|[\w.+-]+(?:'[\w.+-]+)*@[\w-]+(?:\.[\w-]+)+"
 )
-_AFTER_OPENING = r"(^|[\s(\[{\u2014\u2013/-])"
+# A quote after one of these opens; Chinese characters too ("使用'单引号'").
+_AFTER_OPENING = r"(^|[\s(\[{\u2014\u2013/" + _CJK + r"-])"
+# An apostrophe between two letters of a spaced script (don't), or before a decade ('90s).
+_APOSTROPHE = re.compile(r"(?<=[^\W" + _CJK + r"])'(?=[^\W" + _CJK + r"])|'(?=\d\ds\b)")
 # After this, a straight double quote closes (unless a space comes before it).
 _CLOSING_PUNCTUATION = frozenset(".,;:!?)]}…、。，；：！？）」』》")
 
@@ -65,7 +71,12 @@ def quote_marks(language: str) -> tuple[str, str, str, str]:
     """The quotation marks a posting in ``language`` (BCP 47) is printed with."""
     tag = language.replace("_", "-")
     primary = tag.split("-")[0].lower()
-    if primary == "zh" and any(p in tag.lower() for p in ("hant", "-tw", "-hk", "-mo")):
+    lowered = tag.lower()
+    if (
+        primary == "zh"
+        and "-hans" not in lowered
+        and any(p in lowered for p in ("hant", "-tw", "-hk", "-mo"))
+    ):
         return _QUOTES["zh-Hant"]
     return _QUOTES.get(primary, _ENGLISH_QUOTES)
 
@@ -94,25 +105,41 @@ def typeset(text: str, language: str) -> str:
     return text
 
 
-# Han, CJK punctuation, kana, Hangul, full-width forms: what Chinese text is written in.
-_CJK = (
-    "\u2e80-\u2fff\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-)
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
-_CJK_ADJACENT = re.compile(f"[{_CJK}](?: +[{_CJK}]|[,;:!?.])")
-_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
-# Sentence punctuation typed in ASCII right after a Chinese character; a full stop only where
-# a sentence ends (not "第3.5节" or "v2.0", whose dot follows a digit anyway).
-_HALF_WIDTH_AFTER_CJK = re.compile(f"(?<=[{_CJK}])(?:[,;:!?] *|\\.(?= |$|[{_CJK}]) *)", re.M)
+_IS_CJK = re.compile(f"[{_CJK}]")
+_CJK_ADJACENT = re.compile(f"[{_CJK}\u2019\u201d][,;:!?.]")
+# Sentence punctuation typed in ASCII right after a Chinese character or a closing quote
+# (a run of them, "?!", at once); a full stop only where a sentence ends, so "..." and "v2.0"
+# stay as typed.
+_HALF_WIDTH_AFTER_CJK = re.compile(
+    f"(?<=[{_CJK}\u2019\u201d])(?:[,;:!?]+ *|\\.(?= |$|[{_CJK}]) *)", re.M
+)
+
+
+def join_cjk(parts: list[str]) -> str:
+    """Parts of a Chinese name run together ('美国' + '加州' → '美国加州'), with a space where
+    either neighbour is not Chinese ('美国' + 'CO' + 'Denver' → '美国 CO Denver')."""
+    joined = ""
+    for part in parts:
+        if joined and not (_IS_CJK.match(joined[-1]) and _IS_CJK.match(part[0])):
+            joined += " "
+        joined += part
+    return joined
 
 
 def chinese_punctuation(text: str) -> str:
-    """Chinese text as Chinese typesetting wants it: full-width sentence punctuation after a
-    Chinese character ("我们,你们." → "我们，你们。") and no spaces between two Chinese
-    characters. Latin words and numbers keep their spaces ("使用 CRM 系统")."""
-    text = _HALF_WIDTH_AFTER_CJK.sub(lambda m: _FULL_WIDTH[m.group()[0]], text)
-    return _SPACE_BETWEEN_CJK.sub("", text)
+    """Chinese text as Chinese typesetting wants it: sentence punctuation typed in ASCII after
+    a Chinese character prints full-width ("我们,你们." → "我们，你们。", "什么?!" → "什么？！").
+
+    Spaces are the user's: "北京 上海 深圳" lists three cities, so none is dropped; the words
+    jdeditor adds itself (headings, labels, the pay line) carry no space between Chinese
+    characters.
+    """
+
+    def full_width(match: re.Match[str]) -> str:
+        return "".join(_FULL_WIDTH[char] for char in match.group().rstrip(" "))
+
+    return _HALF_WIDTH_AFTER_CJK.sub(full_width, text)
 
 
 def _typeset_plain(text: str, marks: tuple[str, str, str, str], stand_in: str) -> str:
@@ -121,7 +148,7 @@ def _typeset_plain(text: str, marks: tuple[str, str, str, str], stand_in: str) -
     text = "\n".join(_pair_double(line, open_double, close_double) for line in lines)
     # Apostrophes first (don't, the '90s), then a single quote that opens, paired with the
     # next one that closes; what is left of the straight single quotes are apostrophes too.
-    text = re.sub(r"(?<=\w)'(?=\w)|'(?=\d\ds\b)", "’", text)
+    text = re.sub(_APOSTROPHE, "’", text)
     text = re.sub(
         _AFTER_OPENING + r"'(?=[\w" + stand_in + r"])(.*?\S)'(?!\w)",
         lambda m: f"{m.group(1)}{open_single}{m.group(2)}{close_single}",

@@ -20,7 +20,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency
 
-from jdeditor._text import typeset
+from jdeditor._text import join_cjk, typeset
 from jdeditor.checks import company_for_placeholder, fill_company
 from jdeditor.i18n import N_, label, posting_gettext
 from jdeditor.model import EducationLevel, JobDescription, PayPeriod, SalaryRange
@@ -215,14 +215,15 @@ def _meta(document: JobDescription, locale: Locale) -> tuple[str, ...]:
 def location_text(document: JobDescription, locale: Locale) -> str:
     """'Denver, CO'; the country is named only when it is not the posting's own locale's.
 
-    Chinese names a place from the largest part down, without separators ('美国加州丹佛').
+    Chinese names a place from the largest part down, without separators between Chinese
+    names ('美国加州丹佛') and with a space beside a Latin one ('美国 CO Denver').
     """
     where = document.location
     country = ""
     if where.country and where.country != locale.territory:
         country = locale.territories.get(where.country, where.country)
     if locale.language == "zh":
-        return "".join(part for part in (country, where.region, where.locality) if part)
+        return join_cjk([part for part in (country, where.region, where.locality) if part])
     return ", ".join(part for part in (where.locality, where.region, country) if part)
 
 

@@ -98,6 +98,7 @@ def test_the_built_catalogue_is_the_source_compiled(tmp_path: Path) -> None:
         ("zh-TW", "en"),
         ("zh-Hant", "en"),
         ("zh_HK", "en"),
+        ("zh-Hans-HK", "zh_CN"),
         ("en-US", "en"),
         ("de-DE", "en"),
         ("C", "en"),
@@ -194,7 +195,7 @@ def test_the_same_posting_in_english_keeps_english_wording() -> None:
             {"minimum": 6000, "maximum": 8000, "currency": "CNY", "period": "month"},
             "月薪 ¥6,000 – ¥8,000",
         ),
-        ({"minimum": 200000, "currency": "CNY", "open_ended": True}, "年薪 ¥200,000 起"),
+        ({"minimum": 200000, "currency": "CNY", "open_ended": True}, "年薪 ¥200,000 及以上"),
         ({"minimum": 32000, "maximum": 35000, "currency": "USD"}, "年薪 US$32,000 – US$35,000"),
         ({"minimum": "25.5", "currency": "CNY", "period": "hour"}, "时薪 ¥25.50"),
     ],
@@ -223,7 +224,13 @@ def test_document_properties_in_chinese() -> None:
     ("typed", "printed"),
     [
         ("我们是一家公司, 主要做客服.", "我们是一家公司，主要做客服。"),
-        ("欢迎 加入 我们!", "欢迎加入我们！"),
+        ("欢迎 加入 我们!", "欢迎 加入 我们！"),  # spaces are the user's: "北京 上海 深圳"
+        ("工作地点: 北京 上海 深圳", "工作地点：北京 上海 深圳"),
+        ("请访问https://example.com了解详情,谢谢.", "请访问https://example.com了解详情，谢谢。"),
+        ("使用'单引号'", "使用‘单引号’"),
+        ("请看“说明”.", "请看“说明”。"),
+        ("什么?!", "什么？！"),
+        ("等等...", "等等..."),
         ("工作时间:9:00-18:00", "工作时间：9:00-18:00"),
         ("使用 CRM 系统", "使用 CRM 系统"),
         ("熟悉 Excel; 会打字?", "熟悉 Excel; 会打字？"),
@@ -274,3 +281,39 @@ def test_the_chinese_company_placeholder_takes_the_company_name() -> None:
     assert [f.found for f in placeholders(unnamed) if f.path == ("equal_opportunity",)] == [
         ("[公司名称]",)
     ]
+
+
+def load_hook() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "hatch_build", ROOT / "packaging" / "hatch_build.py"
+    )
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook
+
+
+@pytest.mark.parametrize(
+    ("damage", "error"),
+    [
+        (lambda po: po.replace('msgstr "技能要求"', 'msgstr "技能要求'), Exception),
+        (lambda po: po + "\nthis is not a po line\n", Exception),
+        (
+            lambda po: po.replace("第 {page} 页，共 {pages} 页", "第 {page} 页，共 {pagez} 页"),
+            RuntimeError,
+        ),
+    ],
+    ids=["unterminated", "garbage", "placeholder"],
+)
+def test_a_broken_catalogue_fails_the_build(
+    tmp_path: Path, damage: Any, error: type[Exception]
+) -> None:
+    copy = tmp_path / "resources"
+    shutil.copytree(
+        resources_dir() / "locale", copy / "locale", ignore=shutil.ignore_patterns("*.mo")
+    )
+    po = copy / "locale" / "zh_CN" / "LC_MESSAGES" / "posting.po"
+    po.write_text(damage(po.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(error):
+        load_hook().compile_catalogues(copy)
+    assert not po.with_suffix(".mo").exists()

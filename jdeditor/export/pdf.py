@@ -348,41 +348,39 @@ def _paginate(document: QTextDocument, page_height: float) -> None:
 def _draw_body(painter: QPainter, document: QTextDocument, page: _Page, number: int) -> None:
     """One page of the body, with what Qt's rich text cannot draw as the Word export does:
     the accent rule under the title and accent bullets hanging at 0.63 cm."""
-    from PySide6.QtCore import QLineF, QPointF, QRectF  # noqa: PLC0415
+    from PySide6.QtCore import QLineF, QPointF  # noqa: PLC0415
     from PySide6.QtGui import QColor, QFontMetricsF, QPen, QTextCursor  # noqa: PLC0415
 
     offset = (number - 1) * page.body_height
-    area = QRectF(0, offset, page.body_width, page.body_height)
     painter.save()
     painter.translate(page.margin, page.margin - offset)
+
     # Each line is drawn on its own page only. Qt's drawContents() also draws the line just
     # above the area (clipped out of sight, but in the text a reader copies or a screen
-    # reader reads, twice); a line's top decides its page, less a rounding error.
+    # reader reads, twice). A line's top decides its page, less a rounding error (Qt puts a
+    # line it pushes to the next page a hair above that page's top); a bullet and a title's
+    # rule go with their line, by the same rule.
+    def on_this_page(y: float) -> bool:
+        return int((y + 1) // page.body_height) == number - 1
+
     layout = document.documentLayout()
-    block = document.begin()
-    while block.isValid():
-        box = layout.blockBoundingRect(block)
-        if box.bottom() >= offset and box.top() < offset + page.body_height:
-            lines = block.layout()
-            for index in range(lines.lineCount()):
-                line = lines.lineAt(index)
-                if int((box.top() + line.y() + 1) // page.body_height) == number - 1:
-                    line.draw(painter, box.topLeft())
-        block = block.next()
     accent = QColor(f"#{ACCENT}")
     points = painter.device().logicalDpiY() / 72
     block = document.begin()
     while block.isValid():
-        lines = block.layout()
         box = layout.blockBoundingRect(block)
-        if lines.lineCount() and area.intersects(box):
-            first = lines.lineAt(0)
-            if block.blockFormat().headingLevel() == 1:
-                last = lines.lineAt(lines.lineCount() - 1)
+        lines = block.layout()
+        if lines.lineCount() and box.bottom() >= offset and box.top() < offset + page.body_height:
+            for index in range(lines.lineCount()):
+                line = lines.lineAt(index)
+                if on_this_page(box.top() + line.y()):
+                    line.draw(painter, box.topLeft())
+            first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
+            if block.blockFormat().headingLevel() == 1 and on_this_page(box.top() + last.y()):
                 y = box.top() + last.y() + last.height() + 4 * points
                 painter.setPen(QPen(accent, 1.5 * points))
                 painter.drawLine(QLineF(0, y, page.body_width, y))
-            elif block.textList() is not None and area.contains(box.left(), box.top() + first.y()):
+            elif block.textList() is not None and on_this_page(box.top() + first.y()):
                 metrics = QFontMetricsF(QTextCursor(block).charFormat().font(), painter.device())
                 radius = metrics.xHeight() * 0.34
                 centre = QPointF(

@@ -35,6 +35,7 @@ _ui_language = SOURCE_LANGUAGE
 class Domain(StrEnum):
     POSTING = "posting"
     MESSAGES = "messages"
+    RULES = "rules"  # the pay-transparency table's words (jdeditor/checks/_rules_table.py)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention pybabel extracts
@@ -45,14 +46,14 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention pybabel extr
 def catalogue_language(tag: str) -> str:
     """The catalogue for a BCP 47 tag or a POSIX locale name: 'zh-CN', 'zh_Hans', 'zh' → 'zh_CN'.
 
-    Simplified Chinese is the Chinese jdeditor speaks, so Chinese of any region that does not
-    name the traditional script gets it; Traditional (zh-TW, zh-HK, zh-Hant) and every other
+    Simplified Chinese is the Chinese jdeditor speaks, so Chinese in the simplified script
+    (zh-Hans-HK too), or of any region that does not write the traditional one, gets it; Traditional (zh-TW, zh-HK, zh-Hant) and every other
     language get English, the source.
     """
     parts = tag.replace("-", "_").split(".")[0].split("@")[0].split("_")
     language = parts[0].lower()
     rest = {part.lower() for part in parts[1:]}
-    if language == "zh" and not rest & {"hant", "tw", "hk", "mo"}:
+    if language == "zh" and ("hans" in rest or not rest & {"hant", "tw", "hk", "mo"}):
         return "zh_CN"
     return SOURCE_LANGUAGE
 

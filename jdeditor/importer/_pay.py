@@ -95,7 +95,7 @@ _PERIOD = (
 )
 _PAY = re.compile(
     rf"(?P<low>{_AMOUNT})(?:\s?(?:-|–|—|~|～|to|至|到|and)\s?(?P<high>{_AMOUNT}))?"
-    rf"(?P<plus>\s?\+|\s?(?:or more|and up|and above|以上|起))?{_PERIOD}?",
+    rf"(?P<plus>\s?\+|\s?(?:or more|and up|and above|及以上|以上|起))?{_PERIOD}?",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = {

@@ -894,3 +894,50 @@ def pdf_postings(draw: st.DrawFn) -> JobDescription:
 @given(document=pdf_postings())
 def test_every_field_reads_back_from_the_pdf(document: JobDescription, pdf: RenderPdf) -> None:
     assert_every_field(document, "pdf", pdf(document))
+
+
+def test_pdf_bullets_are_drawn_on_the_page_of_their_text(
+    library: PresetLibrary, pdf: RenderPdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt puts a line it pushes to the next page a hair above that page's top; the bullet
+    once stayed behind on the page before (呼叫中心组长's '来电解决率')."""
+    from PySide6.QtGui import QPainter, QTextLine
+
+    from jdeditor.export import pdf as pdf_module
+
+    page = [0]
+    bullets: list[tuple[int, float]] = []
+    lines: list[tuple[int, float, float]] = []
+    draw_body, draw_ellipse, draw_line = (
+        pdf_module._draw_body,
+        QPainter.drawEllipse,
+        QTextLine.draw,
+    )
+
+    def body(painter: Any, document: Any, layout_page: Any, number: int) -> None:
+        page[0] = number
+        draw_body(painter, document, layout_page, number)
+
+    def ellipse(painter: QPainter, centre: Any, *args: Any) -> None:
+        bullets.append((page[0], painter.transform().map(centre).y()))
+        draw_ellipse(painter, centre, *args)
+
+    def text_line(line: QTextLine, painter: QPainter, position: Any) -> None:
+        top = painter.transform().map(position).y() + line.y() * painter.transform().m22()
+        lines.append((page[0], top, top + line.height() * painter.transform().m22()))
+        draw_line(line, painter, position)
+
+    monkeypatch.setattr(pdf_module, "_draw_body", body)
+    monkeypatch.setattr(QPainter, "drawEllipse", ellipse)
+    monkeypatch.setattr(QTextLine, "draw", text_line)
+    for name in ("呼叫中心组长", "呼叫中心经理", "Agent"):
+        bullets.clear()
+        lines.clear()
+        pdf(library.get(name).document)
+        assert bullets
+        for number, y in bullets:
+            assert any(n == number and top <= y <= bottom for n, top, bottom in lines), (
+                name,
+                number,
+                y,
+            )

@@ -252,3 +252,29 @@ def test_chinese_text_with_an_acronym_is_no_heading_and_is_never_lost() -> None:
     facts = Facts()
     assert not facts.take_line("文" * 40, preamble=True)  # Chinese prose alone is no place
     assert facts.take_line("广东省深圳市", preamble=True)
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        {"locality": "Denver", "region": "CO", "country": "US"},
+        {"locality": "New York", "region": "NY", "country": "US"},
+        {"locality": "丹佛", "region": "科罗拉多州", "country": "US"},
+    ],
+)
+@pytest.mark.parametrize("kind", ["txt", "docx", "md"])
+def test_latin_place_names_in_a_chinese_posting_stay_apart(
+    place: dict[str, str], kind: str
+) -> None:
+    """A Chinese posting names a place largest part first; a Latin name gets a space beside it
+    ('美国 CO Denver', once printed '美国CODenver') and comes back whole."""
+    from jdeditor.export.formats import FORMATS
+    from jdeditor.importer import import_bytes
+    from tests.test_i18n import chinese_posting
+
+    document = chinese_posting(location=place)
+    printed = FORMATS["txt"].render(document).decode()
+    if place["locality"] == "Denver":
+        assert "美国 CO Denver" in printed
+    result = import_bytes(FORMATS[kind].render(document), kind)
+    assert result.draft["location"] == place
