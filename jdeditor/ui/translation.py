@@ -66,6 +66,15 @@ def translations_dir() -> Path:
     return _paths.resources_dir() / "translations"
 
 
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+"""Labels of Qt 6's own file dialog that the qtbase catalogue PySide6 ships (written for Qt
+5's "Look in:") lacks: they are in our catalogue, under Qt's context, where the dialog looks
+them up, since our translator is installed after Qt's."""
+
+
 def install_translators(
     app: QCoreApplication, language: str, folder: Path | None = None
 ) -> list[QTranslator]:

@@ -1323,12 +1323,64 @@
 {title}：{path}</translation>
     </message>
     <message>
+        <source>not available: {reason}</source>
+        <translation>不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>team folder, you can publish to it</source>
+        <translation>团队文件夹，你可以向其发布预设</translation>
+    </message>
+    <message>
+        <source>team folder, read-only: {reason}</source>
+        <translation>团队文件夹，只读：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}
+{folder}
+{state}</source>
+        <translation>{name}
+{folder}
+{state}</translation>
+    </message>
+    <message>
+        <source>Conflicting copy of “{original}”: {name}</source>
+        <translation>“{original}”的冲突副本：{name}</translation>
+    </message>
+    <message>
+        <source>{name}
+{title}: {path}
+A sync service kept this copy because “{original}” was changed in two places at once. Keep this one in its place, or delete it.</source>
+        <translation>{name}
+{title}：{path}
+“{original}”同时在两处被修改，同步服务因此保留了这个副本。可以用它替换原预设，也可以将其删除。</translation>
+    </message>
+    <message>
+        <source>Not available: {reason}</source>
+        <translation>不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>No presets yet: publish one with Presets ▸ Publish Selected Preset to Team</source>
+        <translation>还没有预设：可通过“预设 ▸ 将所选预设发布到团队”发布</translation>
+    </message>
+    <message>
+        <source>No presets yet</source>
+        <translation>还没有预设</translation>
+    </message>
+    <message>
         <source>Use Presets ▸ Save as Preset to keep a posting as your own preset</source>
         <translation>使用“预设 ▸ 另存为预设”将招聘启事保存为您自己的预设</translation>
     </message>
     <message>
         <source>&amp;New from this preset</source>
         <translation>从此预设新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep This Copy in Place of “{name}”…</source>
+        <translation>保留此副本以替换“{name}”(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Delete This &amp;Copy…</source>
+        <translation>删除此副本(&amp;C)…</translation>
     </message>
     <message>
         <source>D&amp;uplicate…</source>
@@ -1345,6 +1397,14 @@
     <message>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish to “{team}”…</source>
+        <translation>发布到“{team}”(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish to Team</source>
+        <translation>发布到团队(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1532,119 @@
     </message>
 </context>
 <context>
+    <name>TeamActions</name>
+    <message>
+        <source>Pu&amp;blish Selected Preset to Team</source>
+        <translation>将所选预设发布到团队(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Team Folders</source>
+        <translation>团队文件夹(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Team Folder…</source>
+        <translation>添加团队文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Use a shared folder of presets, such as a team&apos;s network share</source>
+        <translation>使用共享的预设文件夹，例如团队的网络共享</translation>
+    </message>
+    <message>
+        <source>Stop Using “{team}”…</source>
+        <translation>停止使用“{team}”…</translation>
+    </message>
+    <message>
+        <source>Cannot publish preset</source>
+        <translation>无法发布预设</translation>
+    </message>
+    <message>
+        <source>Replace Team Preset?</source>
+        <translation>替换团队预设？</translation>
+    </message>
+    <message>
+        <source>“{team}” already has a preset named “{name}”. Replace it with yours for everyone who uses the folder?</source>
+        <translation>“{team}”中已有名为“{name}”的预设。要为所有使用该文件夹的人换成你的版本吗？</translation>
+    </message>
+    <message>
+        <source>Published as a Copy</source>
+        <translation>已作为副本发布</translation>
+    </message>
+    <message>
+        <source>Someone else published “{name}” to “{team}” at the same time. Theirs is kept; yours is saved beside it as “{copy}”, listed as a conflicting copy to keep or delete.</source>
+        <translation>有人同时将“{name}”发布到了“{team}”。对方的版本已保留；你的版本另存为“{copy}”，作为冲突副本列出，可选择保留或删除。</translation>
+    </message>
+    <message>
+        <source>Published “{name}” to “{team}”</source>
+        <translation>已将“{name}”发布到“{team}”</translation>
+    </message>
+    <message>
+        <source>Cannot keep this copy</source>
+        <translation>无法保留此副本</translation>
+    </message>
+    <message>
+        <source>Keep This Copy?</source>
+        <translation>保留此副本？</translation>
+    </message>
+    <message>
+        <source>Replace “{original}” with this conflicting copy, “{name}”, for everyone who uses the folder? The other version is deleted.</source>
+        <translation>要为所有使用该文件夹的人用冲突副本“{name}”替换“{original}”吗？另一个版本将被删除。</translation>
+    </message>
+    <message>
+        <source>“{name}” is now the kept version</source>
+        <translation>“{name}”现为保留的版本</translation>
+    </message>
+    <message>
+        <source>Cannot delete this copy</source>
+        <translation>无法删除此副本</translation>
+    </message>
+    <message>
+        <source>Delete This Copy?</source>
+        <translation>删除此副本？</translation>
+    </message>
+    <message>
+        <source>Delete the conflicting copy “{name}” for everyone who uses the folder? “{original}” stays as it is. This cannot be undone.</source>
+        <translation>要为所有使用该文件夹的人删除冲突副本“{name}”吗？“{original}”保持不变。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Add Team Folder</source>
+        <translation>添加团队文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot add team folder</source>
+        <translation>无法添加团队文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Name of the team folder in the preset list:</source>
+        <translation>团队文件夹在预设列表中的名称：</translation>
+    </message>
+    <message>
+        <source>Added the team folder “{team}”</source>
+        <translation>已添加团队文件夹“{team}”</translation>
+    </message>
+    <message>
+        <source>Stop Using Team Folder?</source>
+        <translation>停止使用团队文件夹？</translation>
+    </message>
+    <message>
+        <source>Stop listing the presets of “{team}”? The folder and its files are left as they are.
+{folder}</source>
+        <translation>要停止列出“{team}”中的预设吗？该文件夹及其中的文件保持原样。
+{folder}</translation>
+    </message>
+    <message>
+        <source>Cannot remove team folder</source>
+        <translation>无法移除团队文件夹</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be used, so it was left as it is. Fix or remove it, then try again.</source>
+        <translation>设置文件无法使用，因此保持原样。请修正或删除它，然后重试。</translation>
+    </message>
+</context>
+<context>
     <name>YearsField</name>
     <message>
         <source>Not stated</source>
@@ -1487,6 +1660,17 @@
     <message>
         <source>{action} ({keys})</source>
         <translation>{action} ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>

@@ -531,3 +531,18 @@ def test_country_names_come_from_cldr_in_the_users_language(
     assert names == sorted(names)  # by code point: see form._countries
     level = editor.form.editor(("level",)).findChild(QComboBox)
     assert level is not None and level.itemText(1) == "初级"
+
+
+def test_qts_own_file_dialog_speaks_chinese(chinese: None, qtbot: QtBot) -> None:
+    """Qt's non-native file dialog (what Linux without a desktop theme shows): its labels come
+    from Qt's catalogue, which lacks two of Qt 6's; ours fills them in."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    texts += [button.text() for button in dialog.findChildren(QPushButton) if button.text()]
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+    english = [text for text in texts if re.search(r"[A-Za-z]{3,}", translation.plain(text))]
+    assert not english, english
