@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 
 # C0/C1 controls (a terminal's escape sequences), bidi overrides and isolates, zero-width
@@ -181,3 +182,50 @@ def _pair_double(line: str, opening: str, closing: str) -> str:
 
 
 _OPENING_CONTEXT = r"[\s(\[{\u2014\u2013/-]"
+
+
+# Where a line of mixed Chinese and Latin text may break: at a space, or beside a Chinese
+# character; a Latin word stays whole. Closing punctuation stays with what it closes and opening
+# punctuation with what it opens (the line-breaking rules of Chinese, 避头尾).
+_NO_LINE_START = "，。、；：？！）」』》〉】〕”’…—·%)]},.;:!?"
+_NO_LINE_END = "（「『《〈【〔“‘([{"
+_CHUNK = re.compile(
+    rf"\s+|[{re.escape(_NO_LINE_END)}]*(?:[{_CJK}]|[^\s{_CJK}]+)[{re.escape(_NO_LINE_START)}]*"
+)
+
+
+def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
+    """``text`` cut into lines of at most ``width`` terminal columns, as ``textwrap.wrap`` does
+    for text of one column a character (whose result this is, for that text); Chinese counts
+    two columns a character and may break between any two characters, a Latin word never
+    breaks unless it alone is wider than a line."""
+    if all(columns(char) == 1 for char in text):
+        return textwrap.wrap(
+            text, width, initial_indent=initial_indent, subsequent_indent=subsequent_indent
+        )
+    lines: list[str] = []
+    line, used = initial_indent, columns(initial_indent)
+    fresh = True  # nothing but the indent on the line yet
+    for found in _CHUNK.findall(" ".join(text.split())):
+        chunk = found
+        if chunk.isspace():
+            if not fresh:
+                line, used = line + " ", used + 1
+            continue
+        size = columns(chunk)
+        if not fresh and used + size > width:
+            lines.append(line.rstrip())
+            line, used, fresh = subsequent_indent, columns(subsequent_indent), True
+        while used + size > width and fresh and len(chunk) > 1:
+            # A word wider than a line: cut it at the line's end.
+            cut = 1
+            while used + columns(chunk[: cut + 1]) <= width:
+                cut += 1
+            lines.append(line + chunk[:cut])
+            chunk = chunk[cut:]
+            size = columns(chunk)
+            line, used = subsequent_indent, columns(subsequent_indent)
+        line, used, fresh = line + chunk, used + size, False
+    if not fresh:
+        lines.append(line.rstrip())
+    return lines

@@ -7,6 +7,7 @@ import gettext
 import importlib.util
 import re
 import shutil
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,16 @@ import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jdeditor import i18n
 from jdeditor._paths import resources_dir
-from jdeditor._text import chinese_punctuation, typeset
+from jdeditor._text import chinese_punctuation, columns, typeset, wrap
+from jdeditor.export.formats import FORMATS
 from jdeditor.export.text import render_text
 from jdeditor.i18n import Domain, catalogue_language, label, posting_gettext
+from jdeditor.importer import import_bytes
 from jdeditor.model import (
     EducationLevel,
     EmploymentType,
@@ -317,3 +322,42 @@ def test_a_broken_catalogue_fails_the_build(
     with pytest.raises(error):
         load_hook().compile_catalogues(copy)
     assert not po.with_suffix(".mo").exists()
+
+
+MIXED = (
+    "呼叫中心组长是一线客服专员与公司高层管理者之间的桥梁。你将带领一支呼叫中心客服团队，确保团队"
+    "目标顺利达成。使用Salesforce和Zendesk等工具维护客户账户资料（CRM），确保account data准确完整。"
+)
+
+
+@pytest.mark.parametrize("width", [20, 33, 40, 80])
+def test_wrap_counts_columns_and_keeps_latin_words_whole(width: int) -> None:
+    lines = wrap(MIXED, width, "  ", "  ")
+    assert all(columns(line) <= width for line in lines), lines
+    assert "".join(line.strip() for line in lines).replace(" ", "") == MIXED.replace(" ", "")
+    words = {"Salesforce", "Zendesk", "account", "data", "CRM"}
+    for line in lines:
+        for word in re.findall(r"[A-Za-z]+", line):
+            assert word in words, (word, lines)  # never 'Sa' + 'lesforce'
+        assert not line.strip().startswith(tuple("，。、；：？！）")), lines
+
+
+def test_wrap_of_one_column_text_is_textwraps() -> None:
+    text = "Answer a high volume of inbound calls and make outbound calls to customers " * 3
+    assert wrap(text, 30, "  • ", "    ") == textwrap.wrap(
+        text, 30, initial_indent="  • ", subsequent_indent="    "
+    )
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 呼叫中心，。Salesforce（）")), max_size=200))
+def test_wrap_loses_no_character(text: str) -> None:
+    lines = wrap(text, 12)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(columns(line) <= 12 for line in lines)
+
+
+def test_a_wrapped_chinese_text_export_reads_back_whole() -> None:
+    document = chinese_posting(summary=MIXED)
+    text = FORMATS["txt"].render(document).decode()
+    assert "Sa\n" not in text and all(columns(line) <= 80 for line in text.splitlines())
+    assert import_bytes(text.encode(), "txt").draft["summary"] == MIXED

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 from typing import TYPE_CHECKING
 
+from jdeditor._text import wrap
 from jdeditor.outline import Bullets, Link, Outline, Paragraph, build_outline
 
 if TYPE_CHECKING:
@@ -21,7 +21,8 @@ def render_document(document: JobDescription, options: ExportOptions) -> bytes:
 
 
 def render_text(outline: Outline, width: int | None = None) -> str:
-    """The posting as wrapped text: title block, then each section under an upper-case heading."""
+    """The posting as wrapped text: title block, then each section under an upper-case heading.
+    Lines are at most ``width`` terminal columns (a Chinese character takes two)."""
     if width is None:
         width = min(shutil.get_terminal_size((_MAX_WIDTH, 24)).columns, _MAX_WIDTH)
     lines = [outline.title]
@@ -31,16 +32,16 @@ def render_text(outline: Outline, width: int | None = None) -> str:
         lines.append(outline.pay)
     for section in outline.sections:
         lines += ["", section.heading.upper()]
+        previous = None
         for block in section.blocks:
+            if isinstance(block, Paragraph) and isinstance(previous, Paragraph):
+                lines.append("")  # paragraphs apart, so no reader takes two for one
+            previous = block
             if isinstance(block, Bullets):
                 for item in block.items:
-                    lines += textwrap.wrap(
-                        item, width, initial_indent="  • ", subsequent_indent="    "
-                    )
+                    lines += wrap(item, width, initial_indent="  • ", subsequent_indent="    ")
             else:
-                lines += textwrap.wrap(
-                    _plain(block), width, initial_indent="  ", subsequent_indent="  "
-                )
+                lines += wrap(_plain(block), width, initial_indent="  ", subsequent_indent="  ")
     return "\n".join(lines) + "\n"
 
 

@@ -47,8 +47,8 @@ def catalogue_language(tag: str) -> str:
     """The catalogue for a BCP 47 tag or a POSIX locale name: 'zh-CN', 'zh_Hans', 'zh' → 'zh_CN'.
 
     Simplified Chinese is the Chinese jdeditor speaks, so Chinese in the simplified script
-    (zh-Hans-HK too), or of any region that does not write the traditional one, gets it; Traditional (zh-TW, zh-HK, zh-Hant) and every other
-    language get English, the source.
+    (zh-Hans-HK too), or of any region that does not write the traditional one, gets it;
+    Traditional (zh-TW, zh-HK, zh-Hant) and every other language get English, the source.
     """
     parts = tag.replace("-", "_").split(".")[0].split("@")[0].split("_")
     language = parts[0].lower()

@@ -13,6 +13,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from jdeditor._text import columns
 from jdeditor.checks._message import term
 from jdeditor.i18n import N_
 from jdeditor.importer._blocks import (
@@ -40,7 +41,7 @@ def read_text(text: str) -> Source:
     """
     source = Source("txt")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    longest = max((len(line.rstrip()) for line in lines), default=0)
+    longest = max((columns(line.rstrip()) for line in lines), default=0)
     width = longest if longest <= _WRAPPED_WIDTH_MAX else 0
     current: list[str] = []
     kind = "para"
@@ -99,8 +100,11 @@ def _continues(previous: str, line: str, here: int, indent: int, width: int) -> 
         return False
     if " · " in previous or " | " in previous or (previous.isupper() and not is_cjk(previous)):
         return False  # a subtitle or a heading in capitals; Chinese has no case ('熟悉CRM平台')
+    # Columns, not characters: a Chinese character takes two, and a wrap may break beside any
+    # of them (jdeditor._text.wrap), so the next line's first character would not have fitted.
     word = line.split(" ", 1)[0]
-    return here + len(previous) + 1 + len(word) > width
+    first = word[:1] if _CJK_START.match(word) else word
+    return here + columns(previous) + 1 + columns(first) > width
 
 
 _HYPHENATED = re.compile(r"\w-$")
@@ -119,8 +123,10 @@ def _join_wrapped(lines: list[str]) -> str:
     for previous, line in itertools.pairwise(lines):
         if _HYPHENATED.search(previous) and line[:1].isalpha():
             parts.append(line)
-        elif _CJK_END.search(previous) and _CJK_START.match(line):
-            parts.append(line)  # Chinese has no spaces between words
+        elif _CJK_END.search(previous) or _CJK_START.match(line):
+            # Chinese has no spaces between words, and a wrap breaks beside a Chinese
+            # character without one ('使用Salesforce' wrapped after '使用').
+            parts.append(line)
         else:
             parts += (" ", line)
     return "".join(parts)
