@@ -2,6 +2,16 @@
 
 The fields are documented at the top of the TOML file. Every error names the file, the rule id
 and the field (``RuleTableError``), so a mistake in the data is found where it was made.
+
+The table's words are English data. Those a reader sees (names of places and laws, what a law
+wants, statements, banned phrases, notes, the disclaimer) are translated in a catalogue of their
+own, ``rules`` (``resources/locale/<language>/LC_MESSAGES/rules.po``), whose msgids are the
+strings exactly as the TOML file has them; citations and addresses stay as they are. A finding
+or ``check --rules`` holds them as ``RuleText``, said in the user's language when read. The few
+words that lay the table out as text (``"{name} ({place})"``) are in that catalogue too, marked
+``R_`` rather than ``N_``, so that ``pybabel extract -k R_`` finds them for ``rules.po`` and
+``-k N_`` leaves them out of ``messages.po``. ``tests/test_rules_i18n.py`` checks that every
+such string is translated and none is stale.
 """
 
 from __future__ import annotations
@@ -18,8 +28,8 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from jdeditor._paths import resources_dir
-from jdeditor.checks._message import Localized, Message, compose, localized, say, term
-from jdeditor.i18n import N_
+from jdeditor.checks._message import Listing, Localized, Message, compose, localized, say, term
+from jdeditor.i18n import N_, SOURCE_LANGUAGE, Domain, translations
 from jdeditor.model import JobDescription
 
 TABLE_FILE = "pay_transparency.toml"
@@ -29,6 +39,8 @@ the first interview (advice: the posting is the simplest place, not the only one
 _REQUIRED: Any = object()
 PAY_WHAT = N_("the pay or a pay range")
 """What a law wants the posting to say about pay, unless its rule says (``pay_what``)."""
+BENEFITS_WHAT = N_("a description of the benefits")
+"""What a law wants the posting to say about benefits, unless its rule says (``benefits_what``)."""
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -89,7 +101,7 @@ class Rule:
     good_faith: bool
     both_ends: bool
     benefits: str = ""
-    benefits_what: str = N_("a description of the benefits")
+    benefits_what: str = BENEFITS_WHAT
     remote: bool
     max_spread: Decimal | None = None
     exempt_above: Decimal | None = None
@@ -235,6 +247,53 @@ def _is_field(dotted: str) -> bool:
     return True
 
 
+# --- The table's words in the user's language ------------------------------------------
+def R_(message: str) -> str:  # noqa: N802 - a gettext-style marker, extracted as ``-k R_``
+    """Marks words that lay the table out (a template) for the ``rules`` catalogue, not the
+    ``messages`` one; they are translated where shown, like ``N_``'s."""
+    return message
+
+
+class RuleText(Localized):
+    """The table's own words, or an ``R_`` template with values, said through the ``rules``
+    catalogue: ``RuleText("Colorado")``, ``RuleText(rule.law, country=...)``. As a ``str``, the
+    English; a value is put in as it is, or said in the same language when it is ``Localized``."""
+
+    template: str
+    params: dict[str, str]
+
+    def __new__(cls, template: str, /, **params: str) -> RuleText:
+        text = super().__new__(cls, _rule_text(template, params, SOURCE_LANGUAGE))
+        text.template = template
+        text.params = params
+        return text
+
+    def in_language(self, language: str) -> str:
+        return _rule_text(self.template, self.params, language)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rule_text_of, (self.template, self.params))
+
+
+def _rule_text_of(template: str, params: dict[str, str]) -> RuleText:
+    return RuleText(template, **params)
+
+
+def _rule_text(template: str, params: dict[str, str], language: str) -> str:
+    text = template
+    if template and language != SOURCE_LANGUAGE:  # gettext("") is the catalogue's header
+        text = translations(Domain.RULES, language).gettext(template)
+    if not params:
+        return text
+    return text.format_map({name: localized(value, language) for name, value in params.items()})
+
+
+def what_text(words: str) -> str:
+    """A rule's ``pay_what`` or ``benefits_what``: the defaults are the messages catalogue's
+    (``PAY_WHAT``, ``BENEFITS_WHAT``), a rule's own words the table's."""
+    return term(words) if words in (PAY_WHAT, BENEFITS_WHAT) else RuleText(words)
+
+
 # --- The table as text ------------------------------------------------------------------
 def join_and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
@@ -271,21 +330,22 @@ class Day(Localized):
 
 
 def rules_table() -> str:
-    """The table as plain text, for ``jdeditor check --rules``, in the user's language (the
-    table's own words, its names, statements and sources, are English)."""
+    """The table as plain text, for ``jdeditor check --rules``, in the user's language (its
+    citations and addresses as they are)."""
     rules = table()
     lines = [
         say(N_("Pay-transparency rules (table reviewed {date})"), date=rules.reviewed.isoformat()),
-        rules.disclaimer,
+        localized(RuleText(rules.disclaimer)),
         say(
             N_("A posting does not say how many people the employer has: each rule names its size.")
         ),
     ]
     for rule in rules.rules:
-        place = rule.region[0] if rule.region else ", ".join(rule.country)
-        place = f"{rule.locality[0]}, {place}" if rule.locality else place
+        place: str = rule.region[0] if rule.region else Listing(rule.country)
+        if rule.locality:
+            place = RuleText(R_("{city}, {region}"), city=RuleText(rule.locality[0]), region=place)
         pay = N_("the pay or a good-faith pay range") if rule.good_faith else PAY_WHAT
-        needs = [say(pay) if rule.pay_what == PAY_WHAT else rule.pay_what]
+        needs = [say(pay) if rule.pay_what == PAY_WHAT else localized(RuleText(rule.pay_what))]
         if rule.pay != "posting":
             needs[0] = say(N_("{what} (told to applicants before the interview)"), what=needs[0])
         if rule.both_ends:
@@ -297,37 +357,46 @@ def rules_table() -> str:
             amount = f"{rule.currency} {rule.exempt_above:,}"
             needs.append(say(N_("no pay needed above {amount} a year"), amount=amount))
         if rule.benefits:
-            what = term(rule.benefits_what)
+            what = what_text(rule.benefits_what)
             if rule.benefits != "posting":
                 what = Message(N_("{what} (before the first interview)"), what=what)
             needs.append(localized(what))
         for statement in rule.statement:
-            description = statement.description
+            description = RuleText(statement.description)
             needs.append(
                 say(
                     N_("a statement of {description} ({condition})"),
                     description=description,
-                    condition=statement.condition.lower(),
+                    condition=localized(RuleText(statement.condition)).lower(),
                 )
                 if statement.condition
                 else say(N_("a statement of {description}"), description=description)
             )
-        needs += [say(N_("not {description}"), description=b.description) for b in rule.banned]
+        needs += [
+            say(N_("not {description}"), description=RuleText(b.description)) for b in rule.banned
+        ]
         day = Day(rule.effective)
         when = (
-            say(N_("transposition due {day}"), day=day)
+            Message(N_("transposition due {day}"), day=day)
             if rule.deadline
-            else say(N_("from {day}"), day=day)
+            else Message(N_("from {day}"), day=day)
         )
-        until = say(N_(" until {day}"), day=Day(rule.ends)) if rule.ends else ""
-        remote = say(N_("; covers remote jobs that could be done there")) if rule.remote else ""
-        employers = localized(employers_text(rule.employers))
+        until = Message(N_(" until {day}"), day=Day(rule.ends)) if rule.ends else ""
+        remote = term(N_("; covers remote jobs that could be done there")) if rule.remote else ""
+        employers = employers_text(rule.employers)
+        terms = RuleText(
+            R_("{when}{until}; {employers}{remote}"),
+            when=when,
+            until=until,
+            employers=employers,
+            remote=remote,
+        )
         lines += [
             "",
-            f"{rule.name} ({place})",
-            f"  {when}{until}; {employers}{remote}",
+            localized(RuleText(R_("{name} ({place})"), name=RuleText(rule.name), place=place)),
+            "  " + localized(terms),
             "  " + say(N_("Requires: {needs}"), needs=compose(N_("; ")).join(needs)),
             "  " + say(N_("Source: {source} <{url}>"), source=rule.source, url=rule.url),
-            *(["  " + say(N_("Note: {note}"), note=rule.note)] if rule.note else []),
+            *(["  " + say(N_("Note: {note}"), note=RuleText(rule.note))] if rule.note else []),
         ]
     return "\n".join(lines) + "\n"

@@ -13,7 +13,8 @@ The posting cannot know the employer's size, so messages name it.
 A statement a law asks for only in some cases (Ontario's, on AI screening; Austria's, on paying
 above the minimum) is advice, a reminder; one it always asks for is a warning. A banned phrase
 is not flagged where its clause negates it ("No Canadian experience required").
-The table is read by ``_rules_table``.
+The table is read by ``_rules_table``, whose words a reader sees are translated in the ``rules``
+catalogue (``RuleText``).
 
 All of it is guidance, not legal advice; the table says when it was last reviewed.
 """
@@ -31,7 +32,7 @@ from babel import Locale
 
 from jdeditor.checks._core import Context, FieldPath, Finding, Severity, prose
 from jdeditor.checks._labels import FieldName
-from jdeditor.checks._message import Listing, Message, term
+from jdeditor.checks._message import Listing, Localized, Message, term
 from jdeditor.checks._names import CLAUSE_END
 from jdeditor.checks._rules_table import (
     TABLE_FILE,
@@ -40,11 +41,13 @@ from jdeditor.checks._rules_table import (
     Phrase,
     Rule,
     RuleTableError,
+    RuleText,
     Table,
     employers_text,
     load,
     rules_table,
     table,
+    what_text,
 )
 from jdeditor.checks.placeholders import PLACEHOLDER
 from jdeditor.i18n import N_
@@ -160,7 +163,7 @@ def _laws(covers: list[_Cover]) -> str:
             else Message(N_("since {day}"), day=day)
         )
         employers = employers_text(rule.employers)
-        remote = Message(N_("; as a remote job open to {place}"), place=rule.name)
+        remote = Message(N_("; as a remote job open to {place}"), place=RuleText(rule.name))
         terms.append(
             Message(
                 N_("({when}; {employers}{remote})"),
@@ -171,7 +174,7 @@ def _laws(covers: list[_Cover]) -> str:
         )
     if len(covers) > 1 and not any(cover.rule.law for cover in covers):
         named = [
-            Message(N_("{law} {terms}"), law=c.rule.name, terms=t)
+            Message(N_("{law} {terms}"), law=RuleText(c.rule.name), terms=t)
             for c, t in zip(covers, terms, strict=True)
         ]
         return Message(
@@ -192,9 +195,13 @@ def _place(cover: _Cover) -> str:
 
 
 def _law(cover: _Cover) -> str:
-    if not cover.rule.law:
-        return Message(N_("{place}'s pay-transparency law"), place=cover.rule.name)
-    return cover.rule.law.replace("{country}", _country_name(cover.country))
+    """The law's name in the table's words ('{country}' filled in), in the user's language."""
+    law = cover.rule.law
+    if not law:
+        return Message(N_("{place}'s pay-transparency law"), place=RuleText(cover.rule.name))
+    if "{country}" not in law:
+        return RuleText(law)
+    return RuleText(law, country=Country(cover.country))
 
 
 def _finding(
@@ -266,8 +273,8 @@ def _required(covers: list[_Cover], what: str) -> list[Finding]:
         else:
             code, path = "pay.benefits-required", ("benefits",)
             things = dict.fromkeys(cover.rule.benefits_what for cover in chosen)
-        # The table's defaults are ours, in the catalogue; a rule's own words are English.
-        thing = Listing([term(thing) for thing in things], conjunction="and")
+        # The table's defaults are in the messages catalogue; a rule's own words in the rules one.
+        thing = Listing([what_text(thing) for thing in things], conjunction="and")
         params = {"what": thing, "benefits": FieldName(("benefits",))}
         templates = _REQUIRED[what, when]
         return [
@@ -375,8 +382,9 @@ def _statements(
                     "The posting does not say {description}: {laws} expects postings to say it; "
                     "add a sentence to {where}"
                 )
-            params = {"statement": statement.id, "description": statement.description}
-            params |= {"condition": statement.condition, "where": FieldName(statement.field)}
+            condition = RuleText(statement.condition) if statement.condition else ""
+            params = {"statement": statement.id, "description": RuleText(statement.description)}
+            params |= {"condition": condition, "where": FieldName(statement.field)}
             findings.append(
                 _finding(
                     "pay.statement-required",
@@ -419,7 +427,7 @@ def _banned(covers: list[_Cover], texts: list[tuple[FieldPath, str]]) -> list[Fi
                     "{description}; ask for “{suggestion}” instead"
                 )
                 params = {"phrase": phrase, "banned": banned.id, "field": FieldName(path)}
-                params |= {"description": banned.description, "suggestion": rewrite}
+                params |= {"description": RuleText(banned.description), "suggestion": rewrite}
                 findings.append(
                     _finding(
                         "pay.banned-requirement",
@@ -459,6 +467,23 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 # --- Text ------------------------------------------------------------------------------------
 @cache
-def _country_name(code: str) -> str:
-    name = Locale("en").territories.get(code)
+def _country_name(code: str, language: str = "en") -> str:
+    name = Locale.parse(language).territories.get(code)
     return name if isinstance(name, str) else code
+
+
+class Country(Localized):
+    """A country (ISO 3166-1 code) as the language names it: 'Austria', '奥地利' (CLDR's names)."""
+
+    code: str
+
+    def __new__(cls, code: str) -> Country:
+        name = super().__new__(cls, _country_name(code))
+        name.code = code
+        return name
+
+    def in_language(self, language: str) -> str:
+        return _country_name(self.code, language)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Country, (self.code,))

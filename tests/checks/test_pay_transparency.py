@@ -13,8 +13,8 @@ from babel import Locale
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jdeditor import _paths
-from jdeditor.checks import Context, Finding, Severity, apply_suggestion
+from jdeditor import _paths, i18n
+from jdeditor.checks import Context, Finding, Localized, Severity, apply_suggestion
 from jdeditor.checks.pay_transparency import (
     HOURS_PER_YEAR,
     Rule,
@@ -508,6 +508,24 @@ def test_findings_carry_their_source_and_string_params() -> None:
     for finding in check(document, Context(today=LATER)):
         assert finding.code.startswith("pay.") and finding.source, finding.code
         assert finding.params and all(isinstance(v, str) for v in finding.params.values())
+
+
+def test_the_tables_words_in_params_are_english_and_follow_the_users_language() -> None:
+    """The table's words are ``Localized``: English as a str (JSON, equality), translated in the
+    rules catalogue when the message is read (``tests/test_rules_i18n.py`` checks them all)."""
+    document = ontario(skills=["Canadian experience"])
+    banned = only(check(document, Context(today=LATER)), "pay.banned-requirement")
+    description = banned.params["description"]
+    assert isinstance(description, Localized)
+    assert description == "Canadian experience as a requirement"
+    assert "Ontario's job-posting law" in banned.message
+    i18n.set_ui_language("zh_CN")
+    try:
+        assert "安大略省关于招聘启事的法律" in banned.message
+        assert "不得列出加拿大工作经验要求" in banned.message
+        assert banned.to_json()["params"]["description"] == "Canadian experience as a requirement"
+    finally:
+        i18n.set_ui_language("en")
 
 
 # --- Never raises ----------------------------------------------------------------------------
