@@ -40,6 +40,7 @@ def test_wheel_ships_presets_and_resources(tmp_path: Path) -> None:
     for compiled in (
         "jdeditor/resources/locale/zh_CN/LC_MESSAGES/posting.mo",
         "jdeditor/resources/locale/zh_CN/LC_MESSAGES/messages.mo",
+        "jdeditor/resources/locale/zh_CN/LC_MESSAGES/rules.mo",
         "jdeditor/resources/translations/jdeditor_zh_CN.qm",
     ):
         assert compiled in names
