@@ -65,6 +65,12 @@ def ask_open_path(parent: QWidget, title: str, directory: Path, file_filter: str
     return Path(name) if name else None
 
 
+def ask_folder(parent: QWidget, title: str, directory: Path) -> Path | None:
+    """A folder (a team's shared presets folder); None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(directory))
+    return Path(name) if name else None
+
+
 def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return Path(name) if name else None

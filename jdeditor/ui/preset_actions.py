@@ -1,6 +1,7 @@
 """Preset operations for the window: save as preset, rename, duplicate, delete, reveal,
-import and export of preset files, and the start page. Each asks through ``dialogs`` and acts
-through the library.
+import and export of preset files, the start page, and team folders (publish, resolve a sync
+conflict copy, add or remove a folder). Each asks through ``dialogs`` and acts through the
+library. The list follows the folders as they change (``PresetWatcher``).
 
 A name is asked for with a free one proposed and checked as the user types, by the library's
 own rules, so a clash is seen in the dialog instead of after it has closed.
@@ -25,8 +26,11 @@ from jdeditor.library import (
     BuiltInNameError,
     LibraryError,
     PresetExistsError,
+    PresetKind,
     PresetLibrary,
+    PresetListing,
     PresetNameError,
+    PresetNotFoundError,
     name_key,
     preset_file_name,
     preset_name_from_file,
@@ -36,8 +40,10 @@ from jdeditor.ui import dialogs
 from jdeditor.ui.documents import DocumentActions, Status
 from jdeditor.ui.preset_name_dialog import NameCheck, NameChecker
 from jdeditor.ui.preset_panel import PresetPanel
+from jdeditor.ui.preset_watcher import PresetWatcher
 from jdeditor.ui.session import EditSession
 from jdeditor.ui.start_page import StartKind, start_presets
+from jdeditor.ui.team_actions import TeamActions
 
 
 class PresetActions(QObject):
@@ -64,14 +70,25 @@ class PresetActions(QObject):
         self._session = session
         self._parent = parent
         self._status = status
-        self._selection_actions: list[tuple[QAction, bool]] = []
-        """The Presets menu's actions on the selected preset, and whether each needs a user one."""
+        self._selection_actions: list[tuple[QAction, frozenset[PresetKind]]] = []
+        """The Presets menu's actions on the selected preset, and the kinds each applies to."""
+        self._shown: tuple[object, ...] = ()
+        """What the panel shows now: a refresh that finds the same leaves it alone."""
+        self.watcher = PresetWatcher(self)
+        self.watcher.changed.connect(self._folders_changed)
         panel.currentPresetChanged.connect(self._update_selection_actions)
         panel.presetActivated.connect(self.start_from_preset)
         panel.renameRequested.connect(self.rename)
         panel.duplicateRequested.connect(self.duplicate)
         panel.deleteRequested.connect(self.delete)
         panel.revealRequested.connect(self.reveal)
+        self.teams = TeamActions(
+            library=library,
+            panel=panel,
+            refresh=self.refresh,
+            parent=parent,
+            status=status,
+        )
 
     @Slot(str)
     def start_from_preset(self, name: str) -> None:
@@ -79,6 +96,8 @@ class PresetActions(QObject):
             preset = self._library.get(name)
         except LibraryError as error:
             self._error(self.tr("Cannot start from preset"), error)
+            if isinstance(error, PresetNotFoundError):
+                self.refresh()  # it vanished from a shared folder: show the folder as it is
             return
         if self._documents.start_from(draft_of(preset.document), preset.name):
             self._status(
@@ -86,12 +105,33 @@ class PresetActions(QObject):
             )
 
     def refresh(self, select: str | None = None) -> None:
-        listing = self._library.list_presets()
-        self._panel.show_presets(listing)
+        """List the presets again and show them, keeping the selection (or selecting
+        ``select``); skipped files and unavailable team folders are said in the status bar."""
+        self._show(self._library.list_presets(), select, quiet=False)
+
+    @Slot()
+    def _folders_changed(self) -> None:
+        """A folder changed, or it is time to look again: the panel is redrawn only if what it
+        shows changed, and a skipped file is said again only if the skipped ones changed."""
+        self._show(self._library.list_presets(), None, quiet=True)
+
+    def _show(self, listing: PresetListing, select: str | None, *, quiet: bool) -> None:
+        shown = (
+            tuple(
+                (p.ref, str(p.path), p.document.title, p.read_only, p.conflict_of)
+                for p in listing.presets
+            ),
+            tuple(listing.sources),
+            tuple(str(skipped) for skipped in listing.skipped),
+        )
+        changed, self._shown = shown != self._shown, shown
+        if changed or not quiet:
+            self._panel.show_presets(listing)
         if select:
             self._panel.select(select)
         self._update_selection_actions()
-        if listing.skipped:
+        self.watcher.watch(s.folder for s in listing.sources if s.kind is PresetKind.TEAM)
+        if listing.skipped and (changed or not quiet):
             self._status(
                 self.tr("Skipped {count} unreadable preset file(s): {files}").format(
                     count=len(listing.skipped), files="; ".join(str(s) for s in listing.skipped)
@@ -107,8 +147,10 @@ class PresetActions(QObject):
         """The names taken now, by key: built-ins', and user presets' (unreadable files too,
         since saving under their name replaces them)."""
         listing = self._library.list_presets()
-        built_in = {name_key(p.name): p.name for p in listing.presets if p.read_only}
-        mine = {name_key(p.name): p.name for p in listing.presets if not p.read_only}
+        built_in = {
+            name_key(p.name): p.name for p in listing.presets if p.kind is PresetKind.BUILT_IN
+        }
+        mine = {name_key(p.name): p.name for p in listing.presets if p.kind is PresetKind.USER}
         for skipped in listing.skipped:
             name = preset_name_from_file(skipped.path)
             if name is not None and skipped.path.parent == self._library.user_dir:
@@ -257,19 +299,19 @@ class PresetActions(QObject):
 
     @Slot(str)
     def duplicate(self, name: str) -> None:
-        answer = self._ask_name(
-            self.tr("Duplicate Preset"),
-            self.tr("Name of the copy:"),
-            self.free_name(name, self.tr("copy")),
-        )
-        if answer is None:
-            return
         try:
-            document = self._library.get(name).document
+            preset = self._library.get(name)
         except LibraryError as error:
             self._error(self.tr("Cannot duplicate preset"), error)
             return
-        self._save(answer[0], document, replace=answer[1])
+        answer = self._ask_name(
+            self.tr("Duplicate Preset"),
+            self.tr("Name of the copy:"),
+            self.free_name(preset.name, self.tr("copy")),
+        )
+        if answer is None:
+            return
+        self._save(answer[0], preset.document, replace=answer[1])
 
     @Slot(str)
     def delete(self, name: str) -> None:
@@ -355,20 +397,24 @@ class PresetActions(QObject):
 
     # -- the Presets menu and the start page -------------------------------------------------
     def fill_menu(self, menu: QMenu) -> None:
-        """Add the actions on the preset selected in the panel; each is enabled only while
-        it applies (rename, delete and reveal only to the user's own presets)."""
+        """Add publishing and the team folders, then the actions on the preset selected in the
+        panel; each is enabled only while it applies (rename and delete only to the user's own
+        presets, reveal to the user's and the teams')."""
         menu.addSeparator()
-        for text, act, user_only in (
-            (self.tr("&New from Preset"), self.start_from_preset, False),
-            (self.tr("&Rename…"), self.rename, True),
-            (self.tr("D&uplicate…"), self.duplicate, False),
-            (self.tr("&Delete…"), self.delete, True),
-            (self.tr("Show in &Folder"), self.reveal, True),
+        self.teams.fill_menu(menu)
+        menu.addSeparator()
+        every, mine = frozenset(PresetKind), frozenset({PresetKind.USER})
+        for text, act, kinds in (
+            (self.tr("&New from Preset"), self.start_from_preset, every),
+            (self.tr("&Rename…"), self.rename, mine),
+            (self.tr("D&uplicate…"), self.duplicate, every),
+            (self.tr("&Delete…"), self.delete, mine),
+            (self.tr("Show in &Folder"), self.reveal, every - {PresetKind.BUILT_IN}),
         ):
             action = menu.addAction(text)
             action.setStatusTip(self.tr("Acts on the preset selected in the preset list"))
             action.triggered.connect(partial(self._on_selected, act))
-            self._selection_actions.append((action, user_only))
+            self._selection_actions.append((action, kinds))
         self._update_selection_actions()
 
     def _on_selected(self, act: Callable[[str], None]) -> None:
@@ -378,17 +424,20 @@ class PresetActions(QObject):
 
     @Slot()
     def _update_selection_actions(self) -> None:
-        selected = self._panel.selected_name() is not None
-        built_in = self._panel.selected_is_built_in()
-        for action, user_only in self._selection_actions:
-            action.setEnabled(selected and not (user_only and built_in))
+        kind = self._panel.selected_kind() if self._panel.selected_name() else None
+        for action, kinds in self._selection_actions:
+            action.setEnabled(kind in kinds)
+        self.teams.update_actions()
 
     def offer_start(self) -> None:
         """The start page; the choice starts a posting from a preset, opens a file or stays
         on the blank posting the window opened with."""
+        listing = self._library.list_presets()
+        # A team's preset may share a built-in's name; the panel shows the teams' in their groups.
+        own = [p for p in listing.presets if p.kind is not PresetKind.TEAM]
         choice = dialogs.ask_start(
             self._parent,
-            start_presets(self._library.list_presets()),
+            start_presets(PresetListing(own, listing.skipped, listing.sources)),
             [Path(name) for name in self._documents.recent()],
         )
         if choice.kind is StartKind.PRESET:
