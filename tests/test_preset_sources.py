@@ -15,8 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jdeditor import library as library_module
-from jdeditor import preset_sources
+from jdeditor import preset_sources, team_presets
 from jdeditor.files import DocumentError
 from jdeditor.library import (
     LibraryError,
@@ -379,7 +378,7 @@ def test_two_people_publishing_one_name_at_once_both_keep_their_version(
     tmp_path: Path, posting: JobDescription, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Both look before either writes (the race): neither sees the other's file.
-    monkeypatch.setattr(library_module, "_entry_named", lambda _folder, _name: None)
+    monkeypatch.setattr(team_presets, "_entry_named", lambda _folder, _name: None)
     for attempt in range(10):
         folder, people = _two_people(tmp_path, attempt, posting)
         results = _at_once([partial(person.publish, "Shift", "T") for person in people])
