@@ -2,29 +2,37 @@
 
 Exit codes: 0 success, 1 the input has problems (each printed on its own line), 2 bad usage.
 Nothing here imports Qt, so every sub-command works on a machine without a display.
+
+Every word it prints is in the user's language: ``--lang``, else the system's
+(``i18n.system_language``), chosen afresh by each ``main`` call before the parser is built.
+Machine-readable output (``--json``) keeps its keys and codes in English.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, cast
 
 from jdeditor import __version__, cli_check, cli_export, cli_import, i18n, preset_sources
-from jdeditor._text import columns, pad, printable
-from jdeditor.checks import problems
+from jdeditor._text import columns, pad, printable, wrap
+from jdeditor.checks import problems, say
+from jdeditor.checks._message import Listing
 from jdeditor.export.text import render_text
 from jdeditor.files import (
     DocumentError,
     read_document,
 )
+from jdeditor.i18n import N_, Domain
 from jdeditor.library import (
     LibraryError,
-    Preset,
+    PresetKind,
     PresetLibrary,
     PresetListing,
     Published,
@@ -33,84 +41,201 @@ from jdeditor.library import (
 from jdeditor.model import JobDescription
 from jdeditor.outline import build_outline
 
-if TYPE_CHECKING:
-    pass
-
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("expected %s argument"),
+    N_("expected %s arguments"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+"""argparse's own words a user can meet (usage, headings, errors), marked here so the
+messages catalogue holds them; ``_argparse_speaks`` hands argparse the catalogue."""
+
+_KINDS = {
+    PresetKind.BUILT_IN: N_("built-in"),
+    PresetKind.USER: N_("user"),
+    PresetKind.TEAM: N_("team"),
+}
+_OUTCOMES = {
+    Published.CREATED: N_("created"),
+    Published.REPLACED: N_("replaced"),
+    Published.CONFLICT_COPY: N_("conflict copy"),
+}
 
 
 def _team_help() -> str:
-    return (
-        f"Team folders are listed in {preset_sources.settings_path()} "
-        '({"team_folders": [{"path": "...", "name": "Support team"}]}), in '
-        f"{preset_sources.ENVIRONMENT_VARIABLE} (folders separated by '{os.pathsep}') and "
-        "with --presets-dir."
+    # The example's keys are the settings file's own, in every language; the name is an example.
+    example = json.dumps(
+        {"team_folders": [{"path": "...", "name": say(N_("Support team"))}]}, ensure_ascii=False
     )
+    return say(
+        N_(
+            "Team folders are listed in {settings} ({example}), in {variable} (folders "
+            "separated by '{separator}') and with --presets-dir."
+        ),
+        settings=str(preset_sources.settings_path()),
+        example=example,
+        variable=preset_sources.ENVIRONMENT_VARIABLE,
+        separator=os.pathsep,
+    )
+
+
+_HEADING_COLON = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff]):$", re.MULTILINE)
+
+
+_WHITESPACE = re.compile(r"\s+", re.ASCII)  # argparse's own: a no-break space stays
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help wrapped by terminal columns: a Chinese character takes two, and a line may break
+    between two of them (argparse's textwrap breaks only at spaces, so a Chinese paragraph
+    would be one line). English is wrapped as argparse wraps it."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(_WHITESPACE.sub(" ", text).strip(), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(wrap(_WHITESPACE.sub(" ", text).strip(), width, indent, indent))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse ends each heading of the help with ':' ('options:'); a Chinese heading takes
+    the full-width '：' ('选项：'). Sub-commands' parsers are of the same class (argparse
+    makes them so), and wrap their help the same way."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def format_help(self) -> str:
+        return _HEADING_COLON.sub("：", super().format_help())
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The parser, its help in the user's language: build it after ``set_ui_language`` (and,
+    for argparse's own words, inside ``_argparse_speaks``)."""
+    parser = _Parser(
         prog="jdeditor",
-        description="Edit job descriptions from call-center presets and export them. "
-        "Without a command (or with just a *.jd.json file) jdeditor opens its window.",
-        epilog="User presets live in: " + str(PresetLibrary().user_dir) + ". " + _team_help(),
+        description=say(
+            N_(
+                "Edit job descriptions from call-center presets and export them. Without a "
+                "command (or with just a *.jd.json file) jdeditor opens its window."
+            )
+        ),
+        epilog=say(
+            N_("User presets live in: {folder}. {teams}"),
+            folder=str(PresetLibrary().user_dir),
+            teams=_team_help(),
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=say(N_("show the version number and exit")),
+    )
     parser.add_argument(
         "--lang",
         type=_language,
         metavar="LANGUAGE",
-        help="the language of the window and of messages: "
-        + ", ".join(i18n.LANGUAGES)
-        + " (default: the system's; the window's View > Language menu keeps a choice)",
+        help=say(
+            N_(
+                "the language of the window and of messages: {languages} (default: the "
+                "system's; the window's View > Language menu keeps a choice)"
+            ),
+            languages=", ".join(i18n.LANGUAGES),
+        ),
     )
     parser.add_argument(
         "--presets-dir",
         action="append",
         type=Path,
         metavar="DIR",
-        help="also use the presets in this team folder (repeatable; for this run only)",
+        help=say(N_("also use the presets in this team folder (repeatable; for this run only)")),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # The commands' own modules take any parser's sub-commands (their parsers are _Parser).
+    commands = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND"),
+    )
 
-    presets = commands.add_parser("presets", help="list, show or publish presets")
+    presets = commands.add_parser("presets", help=say(N_("list, show or publish presets")))
     preset_commands = presets.add_subparsers(dest="preset_command", metavar="ACTION", required=True)
     listing = preset_commands.add_parser(
-        "list", help="list built-in, user and team presets", epilog=_team_help()
+        "list", help=say(N_("list built-in, user and team presets")), epilog=_team_help()
     )
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
-    show = preset_commands.add_parser("show", help="print a preset as a readable outline")
+    machine_readable = say(N_("machine-readable output"))
+    listing.add_argument("--json", action="store_true", help=machine_readable)
+    show = preset_commands.add_parser("show", help=say(N_("print a preset as a readable outline")))
+    example, team = say(N_("Team Lead")), say(N_("Support team"))
     show.add_argument(
         "name",
-        help="preset name, e.g. 'Team Lead' (case is ignored); a team's preset of the same name "
-        "as another: 'team:Support team/Team Lead' (SOURCE/NAME as 'presets list' shows them)",
+        help=say(
+            N_(
+                "preset name, e.g. '{name}' (case is ignored); a team's preset of the same "
+                "name as another: '{ref}' ({columns} as 'presets list' shows them)"
+            ),
+            name=example,
+            ref=f"team:{team}/{example}",  # a team source's label is 'team:NAME' in every language
+            columns=say(N_("SOURCE")) + "/" + say(N_("NAME")),
+        ),
     )
     publish = preset_commands.add_parser(
         "publish",
-        help="copy a preset to a team folder",
-        description="Copy a preset to a writable team folder. A version is never lost: if "
-        "someone publishes the same name at the same time, ours is kept as a conflict copy.",
+        help=say(N_("copy a preset to a team folder")),
+        description=say(
+            N_(
+                "Copy a preset to a writable team folder. A version is never lost: if someone "
+                "publishes the same name at the same time, ours is kept as a conflict copy."
+            )
+        ),
     )
-    publish.add_argument("name", help="the preset to publish (any source)")
+    publish.add_argument("name", help=say(N_("the preset to publish (any source)")))
     publish.add_argument(
-        "--to", dest="team", metavar="TEAM", help="the team folder (default: the only writable one)"
+        "--to",
+        dest="team",
+        metavar="TEAM",
+        help=say(N_("the team folder (default: the only writable one)")),
     )
     publish.add_argument(
         "--replace",
         action="store_true",
-        help="replace a preset of that name in the team folder (unless it changes meanwhile)",
+        help=say(
+            N_("replace a preset of that name in the team folder (unless it changes meanwhile)")
+        ),
     )
     sources = preset_commands.add_parser(
-        "sources", help="list where presets come from: built-in, user, team folders"
+        "sources", help=say(N_("list where presets come from: built-in, user, team folders"))
     )
-    sources.add_argument("--json", action="store_true", help="machine-readable output")
+    sources.add_argument("--json", action="store_true", help=machine_readable)
 
     validate = commands.add_parser(
-        "validate", help="check job-description files; one line per problem"
+        "validate", help=say(N_("check job-description files; one line per problem"))
     )
-    validate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a *.jd.json file")
     validate.add_argument(
-        "--strict", action="store_true", help="also fail on warnings such as leftover placeholders"
+        "files", nargs="+", type=Path, metavar="FILE", help=say(N_("a *.jd.json file"))
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help=say(N_("also fail on warnings such as leftover placeholders")),
     )
     cli_check.add_parser(commands)
     cli_export.add_parser(commands)
@@ -120,15 +245,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # Each call chooses afresh (tests call main many times in one process): the system's
+    # language until --lang is read, so even a wrong --lang is answered in it.
+    i18n.set_ui_language(i18n.system_language())
+    try:
+        return _main(arguments)
+    except FileNotFoundError as error:
+        # An unbuilt checkout has no compiled catalogue (i18n.translations names it): one
+        # line saying so, in English, since the words for anything else are what is missing.
+        if not str(error).startswith(str(i18n.locale_dir())):
+            raise
+        print(f"jdeditor: {printable(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _main(arguments: list[str]) -> int:
     try:
         language, rest = _take_language(arguments)
     except argparse.ArgumentTypeError as error:
-        print(f"jdeditor: --lang: {error}", file=sys.stderr)
+        print(printable(f"jdeditor: --lang: {error}"), file=sys.stderr)
         return EXIT_USAGE
     try:
         folders, rest = _take_presets_dirs(rest)
     except argparse.ArgumentTypeError as error:
-        print(f"jdeditor: --presets-dir: {error}", file=sys.stderr)
+        print(printable(f"jdeditor: --presets-dir: {error}"), file=sys.stderr)
         return EXIT_USAGE
     # The window and every command read the team folders through the library, this run's too.
     preset_sources.set_run_folders(folders)
@@ -148,7 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # --lang is taken out wherever it was (before or after the command); the parser
         # names it only for --help.
-        return _run(rest)
+        with _argparse_speaks(i18n.ui_language()):
+            return _run(rest)
     except BrokenPipeError:
         # `jdeditor presets list | head`: the reader left; that is not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -156,12 +297,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+@contextlib.contextmanager
+def _argparse_speaks(language: str) -> Iterator[None]:
+    """argparse in ``language`` while the parser is built and used; as it was afterwards.
+
+    argparse looks its own words up ("usage: ", "options", "%(prog)s: error: …") through its
+    module globals ``_`` and ``ngettext`` (``from gettext import gettext as _, ngettext``),
+    i.e. in gettext's global default domain, which holds none of ours and follows the
+    system's locale, not ``--lang``. No parameter replaces them, so they are swapped for our
+    catalogue's lookups (``ARGPARSE_WORDS`` marks the words) and put back, so the next call in
+    this process, in another language, starts from argparse's own.
+    """
+    catalogue = i18n.translations(Domain.MESSAGES, language)  # a missing build fails here
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        # Each form is a msgid of its own: Chinese has one form, English keeps both.
+        return catalogue.gettext(singular if count == 1 else plural)
+
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = catalogue.gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 def _language(value: str) -> str:
     """``--lang``'s value as a catalogue language: 'zh_CN' for zh-CN, zh_Hans or zh; 'en'."""
     language = i18n.catalogue_language(value)
     if language == i18n.SOURCE_LANGUAGE and value.replace("-", "_").split("_")[0].lower() != "en":
         raise argparse.ArgumentTypeError(
-            f"there is no '{value}' translation; choose from {', '.join(i18n.LANGUAGES)}"
+            say(
+                N_("there is no '{value}' translation; choose from {languages}"),
+                value=value,
+                languages=", ".join(i18n.LANGUAGES),
+            )
         )
     return language
 
@@ -174,7 +344,7 @@ def _take_language(arguments: list[str]) -> tuple[str | None, list[str]]:
         if word == "--lang":
             value = next(words, None)
             if value is None:
-                raise argparse.ArgumentTypeError("expected a language")
+                raise argparse.ArgumentTypeError(say(N_("expected a language")))
             language = _language(value)
         elif word.startswith("--lang="):
             language = _language(word.removeprefix("--lang="))
@@ -193,7 +363,7 @@ def _take_presets_dirs(arguments: list[str]) -> tuple[list[Path], list[str]]:
         elif word == "--presets-dir":
             value = next(words, None)
             if not value:
-                raise argparse.ArgumentTypeError("expected a folder")
+                raise argparse.ArgumentTypeError(say(N_("expected a folder")))
             folders.append(Path(value))
         elif word.startswith("--presets-dir="):
             folders.append(Path(word.removeprefix("--presets-dir=")))
@@ -251,26 +421,38 @@ def _list_presets(library: PresetLibrary, *, as_json: bool) -> int:
         json.dump(_listing_json(listing), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        width = max((columns(printable(p.name)) for p in listing.presets), default=4)
+        name, title = say(N_("NAME")), say(N_("TITLE"))
+        width = max(columns(text) for text in [name, *(printable(p.name) for p in listing.presets)])
         if listing.teams():
-            labels = [_source_label(p) for p in listing.presets]
-            column = max(columns(label) for label in [*labels, "SOURCE"])
-            print(f"{pad('NAME', width)}  {pad('SOURCE', column)}  TITLE")
+            header = say(N_("SOURCE"))
+            labels = [_source_label(p.source, p.kind) for p in listing.presets]
         else:
-            labels, column = [str(p.kind) for p in listing.presets], 8
-            print(f"{pad('NAME', width)}  {'KIND':<8}  TITLE")
+            header = say(N_("KIND"))
+            labels = [say(_KINDS[p.kind]) for p in listing.presets]
+        column = max(columns(label) for label in [*labels, header])
+        print(f"{pad(name, width)}  {pad(header, column)}  {title}")
         for preset, label in zip(listing.presets, labels, strict=True):
-            title = printable(preset.document.title)
+            text = printable(preset.document.title)
             if preset.conflict_of is not None:
-                title += printable(f"  (conflicting copy of “{preset.conflict_of}”)")
-            print(f"{pad(printable(preset.name), width)}  {pad(label, column)}  {title}")
+                copy = say(N_("(conflicting copy of “{name}”)"), name=preset.conflict_of)
+                text += "  " + printable(copy)
+            print(f"{pad(printable(preset.name), width)}  {pad(label, column)}  {text}")
     for skipped in listing.skipped:
-        print(f"jdeditor: warning: skipped {skipped}", file=sys.stderr)
+        _warn(say(N_("skipped {file}"), file=str(skipped)))
     return EXIT_OK
 
 
-def _source_label(preset: Preset) -> str:
-    return printable(preset.source.label if preset.source is not None else str(preset.kind))
+def _warn(message: str) -> None:
+    """``jdeditor: warning: …`` on standard error, in the user's language."""
+    print(printable(say(N_("jdeditor: warning: {message}"), message=message)), file=sys.stderr)
+
+
+def _source_label(source: preset_sources.PresetSource | None, kind: PresetKind) -> str:
+    """'built-in' and 'user' in the user's language; a team's 'team:Support team' as it is,
+    since it is what SOURCE/NAME is typed with."""
+    if source is not None and source.kind is PresetKind.TEAM:
+        return printable(source.label)
+    return say(_KINDS[kind])
 
 
 def _listing_json(listing: PresetListing) -> dict[str, object]:
@@ -313,18 +495,27 @@ def _list_sources(library: PresetLibrary, *, as_json: bool) -> int:
         json.dump(_listing_json(listing)["sources"], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    width = max(columns(printable(source.label)) for source in listing.sources)
-    print(f"{pad('SOURCE', width)}  {'ACCESS':<11}  FOLDER")
-    for source in listing.sources:
-        access = (
-            "unavailable"
-            if not source.available
-            else "writable"
-            if source.writable
-            else "read-only"
-        )
-        note = f" ({source.note})" if source.note else ""
-        print(printable(f"{pad(source.label, width)}  {access:<11}  {source.folder}{note}"))
+    labels = [_source_label(source, source.kind) for source in listing.sources]
+    unavailable, writable, read_only = (
+        say(N_("unavailable")),
+        say(N_("writable")),
+        say(N_("read-only")),
+    )
+    access = [
+        unavailable if not source.available else writable if source.writable else read_only
+        for source in listing.sources
+    ]
+    source_header, access_header = say(N_("SOURCE")), say(N_("ACCESS"))
+    width = max(columns(text) for text in [source_header, *labels])
+    # As wide as its widest word, whichever this listing shows: the column stays put.
+    access_width = max(columns(text) for text in [access_header, unavailable, writable, read_only])
+    folder_header = say(N_("FOLDER"))
+    print(f"{pad(source_header, width)}  {pad(access_header, access_width)}  {folder_header}")
+    for source, label, can in zip(listing.sources, labels, access, strict=True):
+        folder = str(source.folder)
+        if source.note:
+            folder = say(N_("{folder} ({note})"), folder=folder, note=source.note)
+        print(f"{pad(label, width)}  {pad(can, access_width)}  {printable(folder)}")
     return EXIT_OK
 
 
@@ -332,34 +523,37 @@ def _publish(library: PresetLibrary, name: str, team: str | None, *, replace: bo
     if team is None:
         writable = [s.name for s in library.list_presets().teams() if s.writable]
         if len(writable) != 1:
-            choices = ", ".join(writable) or "none is configured"
-            print(
-                printable(f"jdeditor: presets publish: name the team folder with --to ({choices})"),
-                file=sys.stderr,
+            choices = say(Listing(writable)) if writable else say(N_("none is configured"))
+            message = say(
+                N_("jdeditor: presets publish: name the team folder with --to ({choices})"),
+                choices=choices,
             )
+            print(printable(message), file=sys.stderr)
             return EXIT_USAGE
         team = writable[0]
     try:
         publication = library.publish(name, team)
     except TeamPresetExistsError as error:
         if not replace:
-            print(
-                printable(f"jdeditor: {error} Use --replace to replace it."),
-                file=sys.stderr,
-            )
+            message = say(N_("jdeditor: {reason} Use --replace to replace it."), reason=str(error))
+            print(printable(message), file=sys.stderr)
             return EXIT_PROBLEMS
         publication = library.publish(name, team, replace=error.version)
     preset = publication.preset
-    where = printable(str(preset.path))
     if publication.outcome is Published.CONFLICT_COPY:
-        print(
-            printable(
-                f"jdeditor: warning: someone else published “{preset.conflict_of}” in “{team}” "
-                f"at the same time; theirs is kept, and yours is saved as “{preset.name}”"
-            ),
-            file=sys.stderr,
+        _warn(
+            say(
+                N_(
+                    "someone else published “{name}” in “{team}” at the same time; theirs is "
+                    "kept, and yours is saved as “{copy}”"
+                ),
+                name=preset.conflict_of or "",
+                team=team,
+                copy=preset.name,
+            )
         )
-    print(f"{publication.outcome}: {where}")
+    outcome = say(_OUTCOMES[publication.outcome])
+    print(printable(say(N_("{outcome}: {path}"), outcome=outcome, path=str(preset.path))))
     return EXIT_OK
 
 
@@ -367,11 +561,13 @@ def _show_preset(library: PresetLibrary, name: str) -> int:
     listing = library.list_presets()
     preset = listing.find(name)
     if preset is None:
-        names = ", ".join(preset.name for preset in listing.presets)
-        print(
-            printable(f"jdeditor: there is no preset named “{name}”; presets: {names}"),
-            file=sys.stderr,
+        names = say(Listing(preset.name for preset in listing.presets))
+        message = say(
+            N_("jdeditor: there is no preset named “{name}”; presets: {names}"),
+            name=name,
+            names=names,
         )
+        print(printable(message), file=sys.stderr)
         return EXIT_PROBLEMS
     sys.stdout.write(render_text(build_outline(preset.document)))
     return EXIT_OK
@@ -390,11 +586,11 @@ def _validate(files: Sequence[Path], *, strict: bool) -> int:
         warnings = problems(document)
         failed = failed or (strict and bool(warnings))
         for warning in warnings:
-            print(
-                printable(f"{path}: {warning.dotted_path}: {warning.severity}: {warning.message}")
-            )
+            severity = cli_check.severity_word(warning.severity)
+            print(printable(f"{path}: {warning.dotted_path}: {severity}: {warning.message}"))
         if not warnings:
-            print(f"{printable(str(path))}: valid")
+            valid = say(N_("valid"))
+            print(f"{printable(str(path))}: {valid}")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 

@@ -22,6 +22,18 @@ from jdeditor.user_dictionary import dictionary_path, read_words
 
 Resolve = Callable[[PresetLibrary, str], tuple[JobDescription, str]]
 
+_SEVERITIES = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.ADVICE: N_("advice"),
+}
+
+
+def severity_word(severity: Severity) -> str:
+    """'error', 'warning' or 'advice' in the user's language, for a ``file: field: severity:
+    message`` line (JSON keeps the English code)."""
+    return say(_SEVERITIES[severity])
+
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser(
@@ -119,7 +131,8 @@ def _print_report(where: str, findings: list[Finding]) -> None:
         print(printable(f"{where}: {nothing}"))
         return
     for finding in findings:
-        line = f"{where}: {finding.dotted_path}: {finding.severity}: {finding.message}"
+        severity = severity_word(finding.severity)
+        line = f"{where}: {finding.dotted_path}: {severity}: {finding.message}"
         if finding.suggestion is not None:
             line += f" → “{finding.suggestion}”"
         print(printable(f"{line} [{finding.code}]"))
@@ -139,8 +152,9 @@ def _user_words() -> frozenset[str]:
     except DocumentError as error:
         without = say(N_("(checking without your dictionary)"))
         for line in error.lines():
-            print(f"jdeditor: warning: {line} {without}", file=sys.stderr)
+            warning = say(N_("jdeditor: warning: {message}"), message=f"{line} {without}")
+            print(printable(warning), file=sys.stderr)
         return frozenset()
 
 
-__all__ = ["add_parser", "dictionary_path", "run"]
+__all__ = ["add_parser", "dictionary_path", "run", "severity_word"]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jdeditor._text import printable
-from jdeditor.checks import Family, Finding, problems, review
+from jdeditor.checks import Family, Finding, Message, problems, review, say, term
 from jdeditor.export.formats import FORMATS, ExportOptions, Format, for_path, parse_formats
 from jdeditor.files import (
     DocumentError,
@@ -28,65 +28,94 @@ from jdeditor.files import (
     make_folder,
     read_document,
 )
+from jdeditor.i18n import N_
 from jdeditor.library import PresetLibrary, preset_file_name
 from jdeditor.model import JobDescription
 
 _STRUCTURED = frozenset({"jsonld", "html"})
 """Formats whose JSON-LD Google for Jobs reads: what it requires is worth a note."""
 _SUFFIX_LIST = ", ".join(f.suffix for f in FORMATS.values())
+_FORMAT_LABELS = (N_("Word document"), N_("Web page"), N_("Plain text"))
+"""The registry's labels that are words (``Format.label``), for the catalogue; 'PDF',
+'Markdown' and 'Google for Jobs JSON-LD' are names, the same in every language."""
+
+
+def _label(chosen: Format) -> str:
+    return say(chosen.label) if chosen.label in _FORMAT_LABELS else chosen.label
+
+
+def warn(message: str) -> None:
+    """``jdeditor: warning: …`` on standard error, in the user's language."""
+    print(printable(say(N_("jdeditor: warning: {message}"), message=message)), file=sys.stderr)
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export",
-        help="export presets or *.jd.json files to Word, PDF, HTML, Markdown, text or JSON-LD",
-        description="Export postings. Placeholders left in a posting are marked in the output "
-        "and listed as warnings. The format comes from --format or from the output's suffix "
-        f"({_SUFFIX_LIST}); Word (.docx) when neither says.",
+        help=say(
+            N_("export presets or *.jd.json files to Word, PDF, HTML, Markdown, text or JSON-LD")
+        ),
+        description=say(
+            N_(
+                "Export postings. Placeholders left in a posting are marked in the output and "
+                "listed as warnings. The format comes from --format or from the output's "
+                "suffix ({suffixes}); Word (.docx) when neither says."
+            ),
+            suffixes=_SUFFIX_LIST,
+        ),
     )
-    export.add_argument("sources", nargs="*", metavar="SOURCE", help="preset names or files")
     export.add_argument(
-        "-o", "--output", help="the file to write, '-' for standard output (one posting)"
+        "sources", nargs="*", metavar="SOURCE", help=say(N_("preset names or files"))
     )
     export.add_argument(
-        "-d", "--directory", type=Path, help="folder for several postings or formats"
+        "-o",
+        "--output",
+        help=say(N_("the file to write, '-' for standard output (one posting)")),
+    )
+    export.add_argument(
+        "-d", "--directory", type=Path, help=say(N_("folder for several postings or formats"))
     )
     export.add_argument(
         "--format",
         metavar="FORMATS",
-        help=f"one or more of {', '.join(FORMATS)}, separated by commas (e.g. md,html,pdf)",
+        help=say(
+            N_("one or more of {formats}, separated by commas (e.g. md,html,pdf)"),
+            formats=", ".join(FORMATS),
+        ),
     )
     export.add_argument(
-        "--all-presets", action="store_true", help="export every preset, one file each"
+        "--all-presets", action="store_true", help=say(N_("export every preset, one file each"))
     )
     export.add_argument(
-        "--template", type=Path, metavar="FILE", help="a company Word template (.dotx or .docx)"
+        "--template",
+        type=Path,
+        metavar="FILE",
+        help=say(N_("a company Word template (.dotx or .docx)")),
     )
     export.add_argument(
         "--force",
         action="store_true",
-        help="replace files that exist (without it, only a file named with -o is replaced)",
+        help=say(
+            N_("replace files that exist (without it, only a file named with -o is replaced)")
+        ),
     )
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.all_presets == bool(args.sources):
-        parser.error("export needs preset names or files, or --all-presets (not both)")
-    try:
-        formats = parse_formats(args.format) if args.format else []
-    except ValueError as error:
-        parser.error(str(error))
+        parser.error(say(N_("export needs preset names or files, or --all-presets (not both)")))
+    formats = _formats(parser, args.format) if args.format else []
     library = PresetLibrary()
     options = ExportOptions(template=args.template)
     if args.template is not None:
         from jdeditor.export.docx import template_notes  # noqa: PLC0415
 
         for note in template_notes(args.template):
-            print(printable(f"jdeditor: warning: {args.template}: {note}"), file=sys.stderr)
+            warn(f"{args.template}: {note}")
     postings = _postings(library, args)
     single = len(postings) == 1 and len(formats) <= 1 and args.directory is None
     if args.output is not None and not single:
-        parser.error("-o names one file: use -d DIR for several postings or formats")
+        parser.error(say(N_("-o names one file: use -d DIR for several postings or formats")))
     if single and args.output is not None:
         jobs = [_single_job(postings[0], args.output, formats)]
     elif single:
@@ -112,8 +141,10 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             if target.exists() and args.output is None and not args.force:
                 raise DocumentError(
                     target,
-                    "exists already; export replaces a file only when told to: add --force, "
-                    "or name the output with -o",
+                    N_(
+                        "exists already; export replaces a file only when told to: add --force, "
+                        "or name the output with -o"
+                    ),
                 )
     with WriteBatch() as batch:  # every file lands when all are rendered, or none does
         for document, target, chosen, _source in jobs:
@@ -122,26 +153,39 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return 0
 
 
+def _formats(parser: argparse.ArgumentParser, value: str) -> list[Format]:
+    """``--format``'s formats; an unknown one is a usage error in the user's language
+    (``parse_formats`` names it in English)."""
+    for name in (part.strip().lower() for part in value.split(",")):
+        if name not in FORMATS:
+            parser.error(
+                say(
+                    N_("'{name}' is not a format; choose from {formats}"),
+                    name=name,
+                    formats=", ".join(FORMATS),
+                )
+            )
+    return parse_formats(value)
+
+
 def _report(jobs: list[Job]) -> None:
     """What was written, and each posting's warnings, once every file has landed; for the
     formats Google for Jobs reads, also what it needs and the posting lacks."""
     warned: dict[int, list[Finding]] = {}
     for document, target, chosen, _source in jobs:
         if str(target) != "-":
-            print(f"wrote {printable(str(target))}")
+            print(printable(say(N_("wrote {path}"), path=str(target))))
         # The same review as `validate` and the window's question: a line per warning.
         if id(document) not in warned:
             warned[id(document)] = problems(document)
-        where = "standard output" if str(target) == "-" else str(target)
+        where = say(N_("standard output")) if str(target) == "-" else str(target)
         for warning in warned[id(document)]:
-            print(
-                printable(f"jdeditor: warning: {where}: {warning.dotted_path}: {warning.message}"),
-                file=sys.stderr,
-            )
+            warn(f"{where}: {warning.dotted_path}: {warning.message}")
         if chosen.name in _STRUCTURED:
             for note in review(document, families=[Family.JOB_BOARDS]):
+                message = f"{where}: {note.dotted_path}: {note.message}"
                 print(
-                    printable(f"jdeditor: note: {where}: {note.dotted_path}: {note.message}"),
+                    printable(say(N_("jdeditor: note: {message}"), message=message)),
                     file=sys.stderr,
                 )
 
@@ -156,7 +200,7 @@ def _postings(
     if args.all_presets:
         listing = library.list_presets()
         for skipped in listing.skipped:
-            print(f"jdeditor: warning: skipped {skipped}", file=sys.stderr)
+            warn(say(N_("skipped {file}"), file=str(skipped)))
         return [(p.document, preset_file_name(p.name, ""), p.path) for p in listing.presets]
     found = []
     for source in args.sources:
@@ -185,15 +229,21 @@ def _single_job(
         if output != "-" and named is not chosen:
             raise DocumentError(
                 target,
-                f"is not a name for a {chosen.label} file: name the output "
-                f"'{target.with_suffix(chosen.suffix).name}'",
+                Message(
+                    N_("is not a name for a {format} file: name the output '{name}'"),
+                    format=_label(chosen),
+                    name=target.with_suffix(chosen.suffix).name,
+                ),
             )
     elif output == "-":
         chosen = FORMATS["docx"]
     elif named is None:
         raise DocumentError(
             target,
-            f"has no suffix jdeditor exports to: name it {_SUFFIX_LIST}, or give --format",
+            Message(
+                N_("has no suffix jdeditor exports to: name it {suffixes}, or give --format"),
+                suffixes=_SUFFIX_LIST,
+            ),
         )
     else:
         chosen = named
@@ -209,10 +259,17 @@ def _refuse_clashes(jobs: list[Job]) -> None:
         except (OSError, RuntimeError):
             key = str(target).casefold()
         if key in seen:
+            a_preset = term(N_("a preset"))
             raise DocumentError(
                 target,
-                "would be written for two postings; export them to different folders "
-                f"({seen[key] or 'a preset'} and {source or 'a preset'})",
+                Message(
+                    N_(
+                        "would be written for two postings; export them to different folders "
+                        "({first} and {second})"
+                    ),
+                    first=str(seen[key]) if seen[key] else a_preset,
+                    second=str(source) if source else a_preset,
+                ),
             )
         seen[key] = source
 
@@ -248,12 +305,20 @@ def _check_output(output: Path, chosen: Format, inputs: _Inputs) -> None:
     if for_path(output) is not chosen:
         raise DocumentError(
             output,
-            f"is not a name for a {chosen.label} file: export writes {chosen.suffix} files "
-            f"here; name the output '{output.with_suffix(chosen.suffix).name}'",
+            Message(
+                N_(
+                    "is not a name for a {format} file: export writes {suffix} files here; "
+                    "name the output '{name}'"
+                ),
+                format=_label(chosen),
+                suffix=chosen.suffix,
+                name=output.with_suffix(chosen.suffix).name,
+            ),
         )
     if inputs.includes(output):
         raise DocumentError(
-            output, "is also an input of this command; writing it would replace that input"
+            output,
+            N_("is also an input of this command; writing it would replace that input"),
         )
 
 
@@ -273,7 +338,7 @@ def _write(
 
 def _write_stdout(data: bytes) -> None:
     if sys.stdout is None:  # started with standard output closed
-        raise DocumentError(Path("-"), "standard output is closed; name a file with -o")
+        raise DocumentError(Path("-"), N_("standard output is closed; name a file with -o"))
     try:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -281,5 +346,9 @@ def _write_stdout(data: bytes) -> None:
         raise
     except OSError as error:
         raise DocumentError(
-            Path("-"), f"cannot be written to standard output: {describe_os_error(error)}"
+            Path("-"),
+            Message(
+                N_("cannot be written to standard output: {reason}"),
+                reason=describe_os_error(error),
+            ),
         ) from None

@@ -23,35 +23,48 @@ import sys
 from pathlib import Path
 
 from jdeditor._text import printable
+from jdeditor.checks import Message, say
 from jdeditor.files import DocumentError, atomic_write, make_folder
+from jdeditor.i18n import N_
 from jdeditor.importer import ImportResult, import_posting
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = commands.add_parser(
         "import",
-        help="turn postings in .docx, .md, .html, .txt or .jsonld into *.jd.json files",
-        description="Import existing postings. Each guess is printed for you to check; text "
-        "that could not be placed is kept at the end of the summary. FILE.md (or .docx, .html, "
-        "…) is written as FILE.jd.json, here or in -d DIR; a FILE.jd.json keeps its name, so "
-        "import it into another folder. A *.jd.json that exists already is replaced only with "
-        "--force.",
+        help=say(N_("turn postings in .docx, .md, .html, .txt or .jsonld into *.jd.json files")),
+        description=say(
+            N_(
+                "Import existing postings. Each guess is printed for you to check; text that "
+                "could not be placed is kept at the end of the summary. FILE.md (or .docx, "
+                ".html, …) is written as FILE.jd.json, here or in -d DIR; a FILE.jd.json keeps "
+                "its name, so import it into another folder. A *.jd.json that exists already "
+                "is replaced only with --force."
+            )
+        ),
     )
-    command.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    command.add_argument("-o", "--output", type=Path, help="the *.jd.json to write (one FILE)")
     command.add_argument(
-        "-d", "--directory", type=Path, help="folder for the *.jd.json files (default: here)"
+        "files", nargs="+", type=Path, metavar="FILE", help=say(N_("a posting to import"))
     )
     command.add_argument(
-        "--force", action="store_true", help="replace *.jd.json files that exist already"
+        "-o", "--output", type=Path, help=say(N_("the *.jd.json to write (one FILE)"))
+    )
+    command.add_argument(
+        "-d",
+        "--directory",
+        type=Path,
+        help=say(N_("folder for the *.jd.json files (default: here)")),
+    )
+    command.add_argument(
+        "--force", action="store_true", help=say(N_("replace *.jd.json files that exist already"))
     )
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.output is not None and (len(args.files) > 1 or args.directory is not None):
-        parser.error("-o names one file: use -d DIR to import several")
+        parser.error(say(N_("-o names one file: use -d DIR to import several")))
     if args.output is not None and not args.output.name.endswith(".jd.json"):
-        parser.error("-o must name a *.jd.json file")
+        parser.error(say(N_("-o must name a *.jd.json file")))
     targets = (
         [args.output]
         if args.output is not None
@@ -90,19 +103,27 @@ def _refuse_clashes(sources: list[Path], targets: list[Path], *, force: bool) ->
         if inputs.include(target):
             raise DocumentError(
                 target,
-                "is one of the files to import, and writing the import there would replace "
-                "it: write into another folder with -d DIR, or name another file with -o",
+                N_(
+                    "is one of the files to import, and writing the import there would replace "
+                    "it: write into another folder with -d DIR, or name another file with -o"
+                ),
             )
         key = str(target).casefold()  # one file on case-insensitive disks too
         if key in seen:
             raise DocumentError(
                 target,
-                f"would be written for two imports ({seen[key]} and {source}); import them "
-                "into different folders with -d DIR, or one at a time with -o",
+                Message(
+                    N_(
+                        "would be written for two imports ({first} and {second}); import them "
+                        "into different folders with -d DIR, or one at a time with -o"
+                    ),
+                    first=str(seen[key]),
+                    second=str(source),
+                ),
             )
         seen[key] = source
         if not force and os.path.lexists(target):
-            raise DocumentError(target, "exists already; --force replaces it")
+            raise DocumentError(target, N_("exists already; --force replaces it"))
 
 
 class _Inputs:
@@ -141,10 +162,16 @@ def _write(result: ImportResult, target: Path) -> None:
     except UnicodeEncodeError as error:  # a lone surrogate: no file can hold it
         raise DocumentError(
             target,
-            f"cannot be written: the posting holds a character that is not text "
-            f"(U+{ord(error.object[error.start]):04X})",
+            Message(
+                N_("cannot be written: the posting holds a character that is not text (U+{code})"),
+                code=f"{ord(error.object[error.start]):04X}",
+            ),
         ) from None
     make_folder(target.parent)
     atomic_write(target, data)
-    state = "" if document is not None else " (a draft with errors: open it in jdeditor to finish)"
-    print(printable(f"wrote {target}{state}"))
+    wrote = (
+        N_("wrote {path}")
+        if document is not None
+        else N_("wrote {path} (a draft with errors: open it in jdeditor to finish)")
+    )
+    print(printable(say(wrote, path=str(target))))

@@ -11,10 +11,23 @@ import pytest
 # Qt must never try to reach a display in tests (set before anything imports Qt).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+from jdeditor import i18n
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in a plain C locale, whatever the developer's desktop speaks (the
+    command line follows LANGUAGE, LC_ALL, LC_MESSAGES and LANG), and ends with the user's
+    language English again, whatever it set."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    yield
+    i18n.set_ui_language("en")
 
 
 @pytest.fixture(autouse=True)

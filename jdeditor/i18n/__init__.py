@@ -16,6 +16,9 @@ identity. No Qt here; the window's own strings are Qt's ``.ts``/``.qm`` (``jdedi
 from __future__ import annotations
 
 import gettext
+import locale
+import os
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from functools import cache
@@ -56,6 +59,37 @@ def catalogue_language(tag: str) -> str:
     if language == "zh" and ("hans" in rest or not rest & {"hant", "tw", "hk", "mo"}):
         return "zh_CN"
     return SOURCE_LANGUAGE
+
+
+def system_language() -> str:
+    """The catalogue language of the system's locale, for a run without ``--lang``.
+
+    The variables in gettext's order (``LANGUAGE``'s first entry, ``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG``), the first one set deciding; where none is set, on Windows and macOS (whose
+    desktops rarely set them), the locale Python started with. The window asks Qt instead
+    (``jdeditor.ui.translation``).
+    """
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if variable == "LANGUAGE":  # a list by preference: 'zh_CN:en'
+            value = next((entry for entry in value.split(":") if entry), "")
+        if value:
+            return catalogue_language(value)
+    if sys.platform in ("win32", "darwin"):
+        name = locale.getlocale()[0] or ""
+        return catalogue_language(_windows_locale_tag(name))
+    return SOURCE_LANGUAGE
+
+
+def _windows_locale_tag(name: str) -> str:
+    """Windows' name of a Chinese locale as a tag ('Chinese (Simplified)_China' → 'zh-Hans',
+    'Chinese_Taiwan' → 'zh-TW'); any other name as it is ('en_US', 'zh_CN')."""
+    if not name.lower().startswith("chinese"):
+        return name
+    lowered = name.lower()
+    if "simplified" in lowered or lowered.endswith(("_china", "_singapore")):
+        return "zh-Hans"
+    return "zh-Hant"
 
 
 def locale_dir() -> Path:
