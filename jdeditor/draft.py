@@ -12,18 +12,26 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter, ValidationError
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
 
-from jdeditor.checks import FieldPath, Finding, problems, problems_from_validation_error
-from jdeditor.model import LIST_PATHS, Item, JobDescription
+    from jdeditor.checks import FieldPath, Finding
+    from jdeditor.model import JobDescription
+
+# A draft is plain data: reading and changing one (``value_at``, ``with_value``) needs no
+# pydantic, so the window fills its form and takes typing before the model has loaded. Checking
+# one loads the model and the checks, inside the functions that do.
 
 Draft = dict[str, Any]
 
 
 def blank_draft() -> Draft:
     """A new, empty posting: every field at its default, title and duties still to write."""
+    from jdeditor.model import JobDescription  # noqa: PLC0415 - see the note above
+
     return JobDescription.model_construct(title="", responsibilities=()).model_dump(mode="json")
 
 
@@ -75,6 +83,11 @@ def check(draft: Draft) -> Check:
     A draft with errors is reviewed on its valid parts; a pay range that is only wrong is not
     reported as missing too.
     """
+    from pydantic import ValidationError  # noqa: PLC0415 - see the note at the top
+
+    from jdeditor.checks import problems, problems_from_validation_error  # noqa: PLC0415
+    from jdeditor.model import JobDescription  # noqa: PLC0415
+
     try:
         document = JobDescription.model_validate(draft)
     except ValidationError as error:
@@ -117,6 +130,10 @@ def _best_effort(draft: Draft) -> JobDescription:
     range without a valid minimum) left out. The two fields every posting needs are kept as
     typed (even empty) so the preview can show a posting that has no title yet.
     """
+    from pydantic import ValidationError  # noqa: PLC0415 - see the note at the top
+
+    from jdeditor.model import LIST_PATHS, JobDescription  # noqa: PLC0415
+
     data = copy.deepcopy(draft)
     required = {key: data.pop(key, default) for key, default in _REQUIRED_AT_TOP.items()}
     title = required["title"] if isinstance(required["title"], str) else ""
@@ -141,16 +158,25 @@ def _best_effort(draft: Draft) -> JobDescription:
     )
 
 
-_ITEM = TypeAdapter(Item)
+@cache
+def _item_adapter() -> TypeAdapter[str]:
+    from pydantic import TypeAdapter  # noqa: PLC0415 - see the note at the top
+
+    from jdeditor.model import Item  # noqa: PLC0415
+
+    return TypeAdapter(Item)
 
 
 def _clean_items(items: list[str]) -> tuple[str, ...]:
     """The items the model would accept, cleaned as it cleans them, repeats left out."""
+    from pydantic import ValidationError  # noqa: PLC0415 - see the note at the top
+
+    adapter = _item_adapter()
     seen: set[str] = set()
     kept = []
     for raw in items:
         try:
-            item = _ITEM.validate_python(raw)
+            item = adapter.validate_python(raw)
         except ValidationError:
             continue
         if item.casefold() not in seen:

@@ -6,34 +6,42 @@ The only module (with ``library.py``, which builds on it) that touches the disk.
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import functools
 import json
 import os
 import re
-import secrets
 import shutil
-import socket
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from pydantic_core import PydanticCustomError
-
-from jdeditor._text import printable
-from jdeditor.checks import (
-    FieldName,
-    Finding,
-    Message,
-    Severity,
-    problems_from_validation_error,
-    term,
-)
-from jdeditor.checks.validation import schema_too_new
 from jdeditor.i18n import N_
-from jdeditor.model import JobDescription, migrate
+from jdeditor.schema import SchemaTooNewError, upgrade
+
+if TYPE_CHECKING:
+    from jdeditor.checks import Finding
+    from jdeditor.model import JobDescription
+
+# Reading a file that is fine needs neither pydantic, the model nor the checks: the window's
+# start fills its form from the JSON before they load. Only a problem to report, or a document
+# to validate, loads them (below, where they are used).
+
+
+def _message(template: str, /, **params: object) -> str:
+    """A sentence of ours with values, said in the user's language where it is shown."""
+    from jdeditor.checks import Message  # noqa: PLC0415 - see the note above
+
+    return Message(template, **params)
+
+
+def _term(english: str) -> str:
+    """A phrase of ours without values (``checks.term``)."""
+    from jdeditor.checks import term  # noqa: PLC0415 - see the note above
+
+    return term(english)
+
 
 DOCUMENT_SUFFIX = ".jd.json"
 MAX_DOCUMENT_BYTES = 1024 * 1024
@@ -47,6 +55,8 @@ class DocumentError(Exception):
         """``problems`` is the findings, or one reason about the whole file: a sentence marked
         for the catalogue (a ``checks.Message``, shown in the user's language) or as it is."""
         if isinstance(problems, str):
+            from jdeditor.checks import Finding, Severity  # noqa: PLC0415 - see the note above
+
             problems = [Finding("validation.file", Severity.ERROR, (), problems)]
         self.path = path
         self.problems = list(problems)
@@ -58,6 +68,8 @@ class DocumentError(Exception):
         Control characters, bidi overrides and undecodable bytes from the file name or its
         content are shown escaped, so a line can never drive a terminal.
         """
+        from jdeditor._text import printable  # noqa: PLC0415 - see the note above
+
         where = printable(str(self.path))
         return [
             f"{where}: {printable(problem.dotted_path)}: {printable(problem.message)}"
@@ -73,6 +85,11 @@ def read_document(path: Path) -> JobDescription:
     Raises ``DocumentError`` for a missing, unreadable, special, empty, oversized, non-UTF-8,
     non-JSON, too deeply nested or invalid file, with one problem per invalid field.
     """
+    from pydantic import ValidationError  # noqa: PLC0415 - see the note above
+
+    from jdeditor.checks import problems_from_validation_error  # noqa: PLC0415
+    from jdeditor.model import JobDescription  # noqa: PLC0415
+
     draft = read_draft(path)
     try:
         return JobDescription.model_validate(draft)
@@ -87,11 +104,13 @@ def read_draft(path: Path) -> dict[str, Any]:
     ``DocumentError`` for a file that is not a bounded JSON object of text, numbers and
     choices (see ``parse_json_object``), or that a newer jdeditor wrote.
     """
-    what = term(N_("a job description"))
-    parsed = parse_json_object(path, read_user_file(path, MAX_DOCUMENT_BYTES, what))
+    data = _read_bytes(path, MAX_DOCUMENT_BYTES, lambda: _term(N_("a job description")))
+    parsed = parse_json_object(path, data)
     try:
-        return migrate(parsed)
-    except PydanticCustomError as error:
+        return upgrade(parsed)
+    except SchemaTooNewError as error:
+        from jdeditor.checks.validation import schema_too_new  # noqa: PLC0415
+
         raise DocumentError(path, [schema_too_new(error.context)]) from None
 
 
@@ -118,19 +137,24 @@ def read_user_file(path: Path, limit: int, what: str) -> bytes:
     description"))``, in the user's language when shown). Raises ``DocumentError`` naming the
     file and the reason.
     """
+    return _read_bytes(path, limit, lambda: what)
+
+
+def _read_bytes(path: Path, limit: int, what: Callable[[], str]) -> bytes:
+    """``read_user_file``, with the kind of file named only if it is too large."""
     flags = os.O_RDONLY | _O_BINARY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         handle = os.open(path, flags)
     except OSError as error:
         raise DocumentError(path, _cannot_read(describe_os_error(error))) from None
     except ValueError:  # a NUL byte in the name: no file can be called that
-        raise DocumentError(path, _cannot_read(_NOT_A_NAME)) from None
+        raise DocumentError(path, _cannot_read(_not_a_name())) from None
     try:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode):
             raise DocumentError(path, _cannot_read(_special_file(status.st_mode)))
         if status.st_size > limit:
-            raise DocumentError(path, _too_large(what, status.st_size, limit))
+            raise DocumentError(path, _too_large(what(), status.st_size, limit))
         chunks, total = [], 0
         while total <= limit:
             chunk = os.read(handle, min(1024 * 1024, limit + 1 - total))
@@ -139,7 +163,7 @@ def read_user_file(path: Path, limit: int, what: str) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:  # the file grew while we read it
-            raise DocumentError(path, _too_large(what, total, limit))
+            raise DocumentError(path, _too_large(what(), total, limit))
         return b"".join(chunks)
     except OSError as error:
         raise DocumentError(path, _cannot_read(describe_os_error(error))) from None
@@ -147,20 +171,24 @@ def read_user_file(path: Path, limit: int, what: str) -> bytes:
         os.close(handle)
 
 
-_NOT_A_NAME = term(N_("the file name is not valid"))
-_A_FOLDER = term(N_("it is a folder, not a file"))
+def _not_a_name() -> str:
+    return _term(N_("the file name is not valid"))
+
+
+def _a_folder() -> str:
+    return _term(N_("it is a folder, not a file"))
 
 
 def _cannot_read(reason: str) -> str:
-    return Message(N_("cannot be read: {reason}"), reason=reason)
+    return _message(N_("cannot be read: {reason}"), reason=reason)
 
 
 def _cannot_write(reason: str) -> str:
-    return Message(N_("cannot be written: {reason}"), reason=reason)
+    return _message(N_("cannot be written: {reason}"), reason=reason)
 
 
 def _too_large(what: str, size: int, limit: int) -> str:
-    return Message(
+    return _message(
         N_("is too large for {what} ({size} bytes; the limit is {limit})"),
         what=what,
         size=f"{size:,}",
@@ -170,14 +198,14 @@ def _too_large(what: str, size: int, limit: int) -> str:
 
 def _special_file(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return _A_FOLDER
+        return _a_folder()
     if stat.S_ISFIFO(mode):
-        return term(N_("it is a pipe (FIFO), not a file"))
+        return _term(N_("it is a pipe (FIFO), not a file"))
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return term(N_("it is a device, not a file"))
+        return _term(N_("it is a device, not a file"))
     if stat.S_ISSOCK(mode):
-        return term(N_("it is a socket, not a file"))
-    return term(N_("it is not a regular file"))
+        return _term(N_("it is a socket, not a file"))
+    return _term(N_("it is not a regular file"))
 
 
 def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
@@ -192,10 +220,11 @@ def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
         text = data.decode("utf-8-sig")  # tolerate the BOM that Windows editors add
     except UnicodeDecodeError as error:
         raise DocumentError(
-            path, Message(N_("is not UTF-8 text (bad byte at offset {offset})"), offset=error.start)
+            path,
+            _message(N_("is not UTF-8 text (bad byte at offset {offset})"), offset=error.start),
         ) from None
     if not text.strip():
-        raise DocumentError(path, term(N_("is empty")))
+        raise DocumentError(path, _term(N_("is empty")))
     try:
         parsed = json.loads(
             text,
@@ -205,7 +234,7 @@ def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
         )
     except json.JSONDecodeError as error:
         # The JSON parser's own words ('Expecting value') stay as Python says them.
-        said = Message(
+        said = _message(
             N_("is not valid JSON: {problem} at line {line}, column {column}"),
             problem=error.msg,
             line=error.lineno,
@@ -213,12 +242,12 @@ def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
         )
         raise DocumentError(path, said) from None
     except _NumberTooLongError:
-        raise DocumentError(path, Message(_NUMBER_TOO_LONG, digits=MAX_NUMBER_DIGITS)) from None
+        raise DocumentError(path, _message(_NUMBER_TOO_LONG, digits=MAX_NUMBER_DIGITS)) from None
     except RecursionError:
         raise DocumentError(path, _too_deep()) from None
     if not isinstance(parsed, dict):
         raise DocumentError(
-            path, term(N_("does not hold a job description (expected a JSON object)"))
+            path, _term(N_("does not hold a job description (expected a JSON object)"))
         )
     _check_tree(path, parsed)
     return parsed
@@ -242,7 +271,7 @@ def _refuse_constant(name: str) -> object:
 
 
 def _too_deep() -> str:
-    return Message(
+    return _message(
         N_("is nested too deeply to be a job description (more than {levels} levels)"),
         levels=MAX_JSON_DEPTH,
     )
@@ -268,6 +297,8 @@ def _check_tree(path: Path, root: dict[str, Any]) -> None:
 def _check_text(path: Path, where: tuple[str | int, ...], text: str) -> None:
     found = _LONE_SURROGATE.search(text)
     if found is not None:
+        from jdeditor.checks import FieldName, Finding, Severity  # noqa: PLC0415
+
         raise DocumentError(
             path,
             [
@@ -324,11 +355,11 @@ def set_aside(path: Path, tag: str) -> Path:
         except OSError as error:
             raise DocumentError(path, _cannot_move(describe_os_error(error))) from None
         return aside
-    raise DocumentError(path, _cannot_move(term(N_("every spare name is taken"))))
+    raise DocumentError(path, _cannot_move(_term(N_("every spare name is taken"))))
 
 
 def _cannot_move(reason: str) -> str:
-    return Message(N_("cannot be moved aside: {reason}"), reason=reason)
+    return _message(N_("cannot be moved aside: {reason}"), reason=reason)
 
 
 # --- Atomic writing ---------------------------------------------------------------------------
@@ -358,7 +389,9 @@ def atomic_write(path: Path, data: bytes, *, batch: WriteBatch | None = None) ->
     target = _write_target(path)
     if batch is None or batch.first_in(target.parent):
         _remove_stale_temporaries(target.parent)
-    temporary = target.parent / f".jdeditor-{_HOST}-{os.getpid()}-{secrets.token_hex(6)}.tmp"
+    import secrets  # noqa: PLC0415 - see _host()
+
+    temporary = target.parent / f".jdeditor-{_host()}-{os.getpid()}-{secrets.token_hex(6)}.tmp"
     try:
         # O_EXCL: never clobber; mode 0o666 lets the umask decide, as for any new file.
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
@@ -466,13 +499,13 @@ def _write_target(path: Path) -> Path:
         reason = (
             describe_os_error(error)
             if isinstance(error, OSError)
-            else term(N_("a symlink loop"))
+            else _term(N_("a symlink loop"))
             if isinstance(error, RuntimeError)
-            else _NOT_A_NAME
+            else _not_a_name()
         )
         raise DocumentError(path, _cannot_write(reason)) from None
     if not stat.S_ISREG(status.st_mode):
-        said = Message(
+        said = _message(
             N_("cannot be written: {reason}; choose another name"),
             reason=_special_file(status.st_mode),
         )
@@ -480,7 +513,7 @@ def _write_target(path: Path) -> Path:
     # Root may write anything, so the file's own write bits decide what "read-only" means.
     if not status.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise DocumentError(
-            path, term(N_("cannot be written: the file is read-only; save under another name"))
+            path, _term(N_("cannot be written: the file is read-only; save under another name"))
         )
     return target
 
@@ -502,7 +535,7 @@ def _remove_stale_temporaries(folder: Path) -> None:
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime
             host, pid = match.group(1), match.group(2)
-            orphan = host == _HOST and pid is not None and not _process_alive(int(pid))
+            orphan = host == _host() and pid is not None and not _process_alive(int(pid))
             if orphan or age > STALE_TEMPORARY_SECONDS:
                 os.unlink(entry.path)  # noqa: PTH108 - a DirEntry path
         except OSError:
@@ -521,7 +554,18 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+@functools.cache
+def _host() -> str:
+    """This machine, in the names of our temporary files: a hash of its name.
+
+    Made on the first write, with the modules it needs: reading a file needs none of them.
+    """
+    import hashlib  # noqa: PLC0415
+    import socket  # noqa: PLC0415
+
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
 _O_BINARY = getattr(os, "O_BINARY", 0)
 
 
@@ -546,13 +590,27 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        reason = IS_A_FILE if folder.is_file() else describe_os_error(error)
+        reason = _is_a_file() if folder.is_file() else describe_os_error(error)
         raise DocumentError(
-            folder, Message(N_("cannot be created: {reason}"), reason=reason)
+            folder, _message(N_("cannot be created: {reason}"), reason=reason)
         ) from None
 
 
-IS_A_FILE = term(N_("it is a file, not a folder"))
+IS_A_FILE: str
+"""'it is a file, not a folder': a reason for ``DocumentError`` and ``LibraryError``."""
+
+
+def _is_a_file() -> str:
+    return _term(N_("it is a file, not a folder"))
+
+
+def __getattr__(name: str) -> str:
+    # IS_A_FILE is made when first read: composing it loads the checks (see the note above).
+    if name == "IS_A_FILE":
+        return _is_a_file()
+    if name == "_HOST":
+        return _host()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def describe_os_error(error: OSError) -> str:
@@ -560,11 +618,11 @@ def describe_os_error(error: OSError) -> str:
     user's language where it is shown (a ``checks.Message``; the system's own words as they
     are)."""
     if isinstance(error, FileNotFoundError):
-        return term(N_("the file or its folder does not exist"))
+        return _term(N_("the file or its folder does not exist"))
     if isinstance(error, IsADirectoryError):
-        return _A_FOLDER
+        return _a_folder()
     if isinstance(error, PermissionError):
-        return term(
+        return _term(
             N_("permission denied (is the file or folder read-only, or open in another program?)")
         )
     return error.strerror or str(error)

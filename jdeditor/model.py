@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any
 
@@ -38,10 +36,31 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from jdeditor._text import printable
-from jdeditor.i18n import N_
+from jdeditor.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    EducationLevel,
+    EmploymentType,
+    LabelledEnum,
+    Level,
+    Migration,
+    PayPeriod,
+    SchemaTooNewError,
+    WorkArrangement,
+    upgrade,
+)
 
-SCHEMA_VERSION = 2
-"""Version of the JSON document format written by this jdeditor (2: dates posted and valid)."""
+__all__ = [  # the choices and versions are schema.py's; the model is where callers find them
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "EducationLevel",
+    "EmploymentType",
+    "LabelledEnum",
+    "Level",
+    "Migration",
+    "PayPeriod",
+    "WorkArrangement",
+]
 
 # --- Limits, each with its reason -------------------------------------------------------------
 TITLE_MAX = 120
@@ -64,63 +83,6 @@ AMOUNT_MAX = Decimal(100_000_000)
 """No posted pay needs nine digits in any period; a larger number is a typo or a pasted ID."""
 ADDRESS_MAX = 2000
 """Browsers and job boards handle URLs up to about 2,000 characters."""
-
-
-# --- Enumerations -----------------------------------------------------------------------------
-class LabelledEnum(StrEnum):
-    """A string enum whose members carry an English label for forms and documents; the label
-    is marked for the posting catalogue, and ``jdeditor.i18n.label`` gives it in a language."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str) -> LabelledEnum:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-
-class Level(LabelledEnum):
-    ENTRY = "entry", N_("Entry level")
-    MID = "mid", N_("Mid level")
-    SENIOR = "senior", N_("Senior level")
-    DIRECTOR = "director", N_("Director")
-    EXECUTIVE = "executive", N_("Executive")
-
-
-class EmploymentType(LabelledEnum):
-    FULL_TIME = "full-time", N_("Full-time")
-    PART_TIME = "part-time", N_("Part-time")
-    CONTRACT = "contract", N_("Contract")
-    TEMPORARY = "temporary", N_("Temporary")
-    INTERNSHIP = "internship", N_("Internship")
-
-
-class WorkArrangement(LabelledEnum):
-    ON_SITE = "on-site", N_("On-site")
-    HYBRID = "hybrid", N_("Hybrid")
-    REMOTE = "remote", N_("Remote")
-
-
-class PayPeriod(LabelledEnum):
-    YEAR = "year", N_("per year")
-    MONTH = "month", N_("per month")
-    HOUR = "hour", N_("per hour")
-
-
-class EducationLevel(LabelledEnum):
-    """Ordered from least to most: the order is used to compare minimum and preferred levels."""
-
-    NONE = "none", N_("No formal education required")
-    HIGH_SCHOOL = "high-school", N_("High school diploma or equivalent")
-    ASSOCIATE = "associate", N_("Associate degree")
-    BACHELOR = "bachelor", N_("Bachelor's degree")
-    MASTER = "master", N_("Master's degree")
-    DOCTORATE = "doctorate", N_("Doctorate")
-
-    @property
-    def rank(self) -> int:
-        return list(EducationLevel).index(self)
 
 
 # --- Text cleaning ----------------------------------------------------------------------------
@@ -487,35 +449,14 @@ _ADDED_IN_2 = {"date_posted", "valid_through"}
 
 
 # --- Schema versions --------------------------------------------------------------------------
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def _add_dates(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 added ``date_posted`` and ``valid_through``, both optional: a version-1
-    document is a version-2 document without them."""
-    return data
-
-
-MIGRATIONS: dict[int, Migration] = {1: _add_dates}
-"""``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n + 1`` one."""
-
-
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring a parsed document to ``SCHEMA_VERSION``; refuse one written by a newer jdeditor."""
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        # Let field validation report a malformed version in its usual words.
-        return data
-    if version > SCHEMA_VERSION:
+    try:
+        return upgrade(data, SCHEMA_VERSION, MIGRATIONS)
+    except SchemaTooNewError as error:
         raise PydanticCustomError(
             "schema_too_new",
             "This file was written by a newer jdeditor (format version {found}); this jdeditor "
             "reads up to version {supported}: update jdeditor to open it",
-            {"found": version, "supported": SCHEMA_VERSION},
-        )
-    migrated = dict(data)
-    while version < SCHEMA_VERSION:
-        migrated = MIGRATIONS[version](migrated)
-        version += 1
-        migrated["schema_version"] = version
-    return migrated
+            error.context,
+        ) from None

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 POSTING_SOURCES = [
     ROOT / "jdeditor" / "outline.py",
     ROOT / "jdeditor" / "model.py",
+    ROOT / "jdeditor" / "schema.py",
     *sorted((ROOT / "jdeditor" / "export").glob("*.py")),
 ]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -1,8 +1,10 @@
 """Start the window: check for a display and its libraries, create the application, show, load.
 
-The one place that assembles the window (``assemble``): the shell paints with Qt alone, then
-the panes and the action objects are built and connected, each handed only what it uses, and
-the model, presets and form load; python-docx loads on the first export.
+The one place that assembles the window: the shell paints with Qt alone; then the form and the
+edit session are joined (``join``), which needs no model, and the panes and the action objects
+are built and connected to them (``complete``), each handed only what it uses. ``assemble``
+does both at once (tests, scripts); ``run`` paces them (``startup.Startup``): the posting shows
+in the form first, the model and the rest load after it. python-docx loads on the first export.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import platformdirs
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:  # loaded after the first paint, in assemble()
 
 try:
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from jdeditor.ui.main_window import MainWindow
     from jdeditor.ui.translation import chosen_language, install_translators
@@ -100,57 +102,155 @@ class Editor:
     preset_actions: PresetActions
     recovery: Recovery
 
-    def begin(self, path: Path | None = None, *, start_page: bool = False) -> None:
+    def begin(
+        self, path: Path | None = None, *, start_page: bool = False, loaded: bool = False
+    ) -> None:
         """The first posting: recovered work if the user wants it, then ``path`` if given.
 
         With ``start_page`` (the application's own start), nothing recovered and no ``path``,
         the start page offers presets, recent files and a blank posting; tests, benchmarks and
-        scripts leave it out and start on the blank posting.
+        scripts leave it out and start on the blank posting. ``loaded``: ``path`` is in the
+        session already (the start read it before the model loaded, and there was nothing to
+        recover): it counts as opened, and is not read again.
         """
-        recovered = self.recovery.offer()
-        self.preset_actions.refresh()
-        # Recovered work is unsaved work: the file asked for replaces it only after the user
-        # saves or discards it.
-        if path is not None and self.documents.maybe_save():
-            self.documents.open_path(path)
-        elif path is None and start_page and not recovered:
-            self.preset_actions.offer_start()
-        self.preview.render_now()
+        for step in self.begin_steps(path, start_page=start_page, loaded=loaded):
+            step()
+
+    def begin_steps(
+        self, path: Path | None = None, *, start_page: bool = False, loaded: bool = False
+    ) -> list[Callable[[], object]]:
+        """``begin`` as steps to run in turn (the start runs one per turn of the event loop)."""
+        recovered = False
+
+        def offer_recovered() -> None:
+            nonlocal recovered
+            recovered = self.recovery.offer()
+
+        def first_posting() -> None:
+            # Recovered work is unsaved work: the file asked for replaces it only after the
+            # user saves or discards it.
+            if path is not None and loaded and not recovered:
+                self.documents.adopt(path)
+            elif path is not None and self.documents.maybe_save():
+                self.documents.open_path(path)
+            elif path is None and start_page and not recovered:
+                self.preset_actions.offer_start()
+
+        return [
+            offer_recovered,
+            self.preset_actions.refresh,
+            first_posting,
+            self.preview.render_now,
+        ]
 
 
 def assemble(
     window: MainWindow, settings: QSettings, library: PresetLibrary | None = None
 ) -> Editor:
-    """Build the panes and the action objects and connect them to the window's shell.
+    """Build the form, the panes and the action objects and connect them to the window's shell.
 
     Called once the window has painted: everything imported here (pydantic, babel, the form's
     forty editors) would otherwise delay the first paint.
     """
-    from jdeditor.library import PresetLibrary  # noqa: PLC0415
-    from jdeditor.ui.advice import AdvicePanel, AdviceRunner  # noqa: PLC0415
-    from jdeditor.ui.autosave import Autosave  # noqa: PLC0415
-    from jdeditor.ui.documents import DocumentActions  # noqa: PLC0415
-    from jdeditor.ui.export_actions import ExportActions  # noqa: PLC0415
     from jdeditor.ui.form import Form  # noqa: PLC0415
-    from jdeditor.ui.preset_actions import PresetActions  # noqa: PLC0415
+    from jdeditor.ui.session import EditSession  # noqa: PLC0415
+
+    window.bind_keys()
+    form = Form()
+    session = EditSession(window)
+    join(window, form, session)
+    return complete(window, settings, form, session, library=library)
+
+
+def join(window: MainWindow, form: Form, session: EditSession) -> None:
+    """The form edits the session and shows its draft; Undo, Redo and the title follow it.
+
+    Needs neither the model nor the other panes: the start calls it before they load.
+    """
+
+    def title() -> None:
+        window.show_document(session.display_name(), modified=not session.undo_stack.isClean())
+
+    session.field_name = form.field_name
+    form.fieldEdited.connect(session.set_value)
+    session.draftChanged.connect(lambda path: form.show_draft(session.draft, path))
+    session.fileChanged.connect(title)
+    session.cleanChanged.connect(title)
+    window.connect_undo_stack(session.undo_stack)
+    form.show_draft(session.draft)
+    title()
+
+
+class StandIns(NamedTuple):  # not a dataclass: made before the first paint, at a cost
+    """What the window shows in place of the other panes until ``make_panes`` builds them."""
+
+    presets: QWidget
+    problems: QWidget
+    advice: QWidget
+    preview: QWidget
+
+
+class Panes(NamedTuple):
+    """The panes besides the form."""
+
+    presets: PresetPanel
+    problems: ProblemList
+    advice: AdvicePanel
+    preview: Preview
+
+
+def make_panes(window: MainWindow, form: Form, stand_ins: StandIns | None = None) -> Panes:
+    """The panes besides the form, in the window: each in its stand-in's place if given."""
+    from jdeditor.ui.advice import AdvicePanel  # noqa: PLC0415
     from jdeditor.ui.preset_panel import PresetPanel  # noqa: PLC0415
     from jdeditor.ui.preview import Preview  # noqa: PLC0415
     from jdeditor.ui.problems import ProblemList  # noqa: PLC0415
-    from jdeditor.ui.recovery import Recovery  # noqa: PLC0415
-    from jdeditor.ui.session import EditSession  # noqa: PLC0415
 
+    panes = Panes(PresetPanel(), ProblemList(), AdvicePanel(), Preview())
+    if stand_ins is None:
+        window.add_panes(panes.presets, form, panes.problems, panes.advice, panes.preview)
+        return panes
+    # The presets last: Tab goes from the form to the problems, as when added at once.
+    for stand_in, pane in (
+        (stand_ins.problems, panes.problems),
+        (stand_ins.advice, panes.advice),
+        (stand_ins.preview, panes.preview),
+        (stand_ins.presets, panes.presets),
+    ):
+        window.replace_pane(stand_in, pane)
+    return panes
+
+
+def complete(
+    window: MainWindow,
+    settings: QSettings,
+    form: Form,
+    session: EditSession,
+    *,
+    library: PresetLibrary | None = None,
+    panes: Panes | None = None,
+    review_now: bool = True,
+) -> Editor:
+    """The action objects (and the panes, unless given) around a joined form and session,
+    all connected; the first posting advice starts at once unless not ``review_now`` (then
+    ``review_first`` starts it)."""
+    from jdeditor.library import PresetLibrary  # noqa: PLC0415
+    from jdeditor.ui.advice import AdviceRunner  # noqa: PLC0415
+    from jdeditor.ui.autosave import Autosave  # noqa: PLC0415
+    from jdeditor.ui.documents import DocumentActions  # noqa: PLC0415
+    from jdeditor.ui.export_actions import ExportActions  # noqa: PLC0415
+    from jdeditor.ui.preset_actions import PresetActions  # noqa: PLC0415
+    from jdeditor.ui.recovery import Recovery  # noqa: PLC0415
+
+    panes = panes or make_panes(window, form)
     library = library or PresetLibrary()
     status = window.show_status
-    session = EditSession(window)
-    form, preview, panel, problems = Form(), Preview(), PresetPanel(), ProblemList()
-    advice = AdvicePanel()
-    window.add_panes(panel, form, problems, advice, preview)
     runner = AdviceRunner(_user_words(status), parent=window)
     documents = DocumentActions(session, window, settings, status, window.recent_menu)
     exports = ExportActions(session, form.focus_field, window, settings, status)
     presets = PresetActions(
         library=library,
-        panel=panel,
+        panel=panes.presets,
         documents=documents,
         session=session,
         focus_field=form.focus_field,
@@ -161,10 +261,10 @@ def assemble(
     editor = Editor(
         session,
         form,
-        preview,
-        panel,
-        problems,
-        advice,
+        panes.preview,
+        panes.presets,
+        panes.problems,
+        panes.advice,
         runner,
         documents,
         exports,
@@ -172,7 +272,19 @@ def assemble(
         recovery,
     )
     _connect(window, editor)
+    if review_now:
+        review_first(editor)
     return editor
+
+
+def review_first(editor: Editor) -> None:
+    """Start the first posting advice now, on the advice's worker thread."""
+    from jdeditor.draft import best_effort  # noqa: PLC0415
+
+    session = editor.session
+    editor.advice_runner.schedule(
+        session.last_check.document or best_effort(session.draft), now=True
+    )
 
 
 def _connect(window: MainWindow, editor: Editor) -> None:
@@ -201,33 +313,21 @@ def _connect(window: MainWindow, editor: Editor) -> None:
     ):
         action.triggered.connect(slot)
         action.setEnabled(True)
-    window.connect_undo_stack(session.undo_stack)
-    session.field_name = editor.form.field_name
-    editor.form.fieldEdited.connect(session.set_value)
     editor.problems.problemChosen.connect(editor.form.focus_field)
-
-    def draft_changed(path: tuple[str | int, ...]) -> None:
-        editor.form.show_draft(session.draft, path)
-        editor.preview.show_draft(session.draft)
 
     def checked(result: Check) -> None:
         editor.form.show_problems(result.problems)
         window.show_summary(editor.problems.show_check(result))
 
-    def title() -> None:
-        window.show_document(session.display_name(), modified=not session.undo_stack.isClean())
-
-    session.draftChanged.connect(draft_changed)
+    # After the form's (join): the form shows an edit before the preview starts its pause.
+    session.draftChanged.connect(lambda _path: editor.preview.show_draft(session.draft))
     session.checked.connect(checked)
-    session.fileChanged.connect(title)
-    session.cleanChanged.connect(title)
     exports.exported.connect(lambda _path: window.show_export_buttons())
     window.open_export_button.clicked.connect(lambda: exports.open_last_export(folder=False))
     window.show_export_button.clicked.connect(lambda: exports.open_last_export(folder=True))
     window.set_close_guard(documents.maybe_save, editor.recovery.closed)
     checked(session.last_check)
-    draft_changed(())
-    title()
+    editor.preview.show_draft(session.draft)
     _connect_presets(window, editor)
     _connect_keyboard(window, editor)
     _connect_form(window, editor)
@@ -253,7 +353,9 @@ def run(path: Path | None = None, *, exit_after: str = "", language: str | None 
 
     ``language`` ('en', 'zh_CN'; ``--lang``) wins over the one chosen in View ▸ Language,
     which wins over the system's. For start-up benchmarks, ``exit_after="paint"`` quits as
-    soon as the window has painted, ``"ready"`` once presets and form are loaded too.
+    soon as the window has painted; ``"ready"`` once the form shows the posting and takes
+    typing (``Startup.ready``), before the rest loads; ``"settled"`` once everything has
+    loaded, printing how long the window was busy after it was ready (``Startup.report``).
     """
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
@@ -279,10 +381,21 @@ def run(path: Path | None = None, *, exit_after: str = "", language: str | None 
         if exit_after == "paint":
             app.quit()
             return
+        from jdeditor.ui.startup import Startup  # noqa: PLC0415 - after the first paint
+
         # A benchmark that quits when ready must not wait on the start page's question.
-        open_editor(window, settings, path=path, start_page=not exit_after)
+        startup = Startup(window, settings, path, start_page=not exit_after)
         if exit_after == "ready":
-            app.quit()
+            startup.ready.connect(app.quit)
+        elif exit_after == "settled":
+
+            def report() -> None:
+                print(startup.report(), flush=True)
+                app.quit()
+
+            startup.settled.connect(report)
+            startup.probe()
+        startup.show_posting(load_rest=exit_after != "ready")
 
     window.installEventFilter(FirstPaint(after_paint, window))
     window.show()
@@ -364,7 +477,6 @@ def _connect_advice(window: MainWindow, editor: Editor) -> None:
     panel.findingChosen.connect(chosen)
     panel.applyRequested.connect(apply)
     panel.addWordRequested.connect(add)
-    runner.schedule(session.last_check.document or best_effort(session.draft), now=True)
 
 
 def _connect_presets(window: MainWindow, editor: Editor) -> None:

@@ -152,6 +152,12 @@ class DocumentActions(QObject):
             )
             return False
         self._session.load(draft, path)
+        self.adopt(path)
+        return True
+
+    def adopt(self, path: Path) -> None:
+        """``path`` is open in the session already (the window's start reads it before these
+        actions exist): remember it as opened here, and say if it has problems to fix."""
         self._remember(path)
         if self._session.last_check.errors:
             self._status(
@@ -160,7 +166,6 @@ class DocumentActions(QObject):
                 ),
                 0,
             )
-        return True
 
     def open_recent(self, path: Path) -> None:
         if self.maybe_save():

@@ -9,17 +9,20 @@ Editors never validate: the model does, and the form hands them the problems.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from jdeditor.checks import FieldPath, Finding
-from jdeditor.ui.highlights import Mark
 from jdeditor.ui.marks import level as _level
 from jdeditor.ui.marks import mark as _mark
 from jdeditor.ui.marks import show_message as _show_message
+
+if TYPE_CHECKING:  # the form shows a posting before the model and the checks load
+    from jdeditor.checks import FieldPath, Finding
+    from jdeditor.ui.highlights import Mark
 
 Choices = list[tuple[Any, str]]
 
@@ -33,7 +36,8 @@ class _WheelOnlyWhenFocused:
     """
 
     def _guard_wheel(self: QWidget) -> None:  # type: ignore[misc]
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn must not focus it
+        # A wheel turn must not focus it. (By name: see form._NO_QT.)
+        self.setProperty("focusPolicy", "StrongFocus")
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if self.hasFocus():  # type: ignore[attr-defined]
@@ -102,7 +106,7 @@ class FieldEditor(QWidget):
         return self._editor
 
     def focus_path(self, path: FieldPath) -> None:
-        self._editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._editor.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
 
 def show_line_text(line: QLineEdit, text: str) -> None:

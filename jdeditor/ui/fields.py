@@ -4,17 +4,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from jdeditor.checks import FieldPath, Finding
 from jdeditor.ui.field_editor import Choices, ComboBox, FieldEditor, SpinBox, show_line_text
-from jdeditor.ui.highlights import Mark, TextMarks, set_line_marks, utf16
-from jdeditor.ui.list_editor import ListEditor
-from jdeditor.ui.pay_field import PayField
+
+if TYPE_CHECKING:
+    from jdeditor.checks import FieldPath, Finding
+    from jdeditor.ui.highlights import Mark, TextMarks
+    from jdeditor.ui.list_editor import ListEditor
+    from jdeditor.ui.pay_field import PayField
+
+# The form shows its first fields before the lists and the pay are built (list_editor.py and
+# pay_field.py load with them) and before any advice (the wavy lines of highlights.py).
 
 __all__ = [
     "CheckField",
@@ -64,16 +70,18 @@ class LineField(FieldEditor):
             # progress (Chinese or Japanese input, dead keys): they wait until focus leaves.
             self._marks_pending = True
         else:
-            set_line_marks(self.line, found)
+            _set_line_marks(self.line, found)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.line and event.type() == QEvent.Type.FocusOut and self._marks_pending:
             self._marks_pending = False
-            set_line_marks(self.line, self._marks)
+            _set_line_marks(self.line, self._marks)
         return super().eventFilter(watched, event)
 
     def select_text(self, path: FieldPath, start: int, end: int) -> None:
-        self.line.setFocus(Qt.FocusReason.OtherFocusReason)
+        from jdeditor.ui.highlights import utf16  # noqa: PLC0415 - see the note at the top
+
+        self.line.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         text = self.line.text()
         self.line.setSelection(utf16(text, start), utf16(text, end) - utf16(text, start))
 
@@ -91,19 +99,29 @@ class TextField(FieldEditor):
         self.text.setMaximumHeight(self.fontMetrics().height() * 9)
         self._setting = False
         self.text.textChanged.connect(self._changed)
-        self._marks = TextMarks(self.text.document())
+        self._marks: TextMarks | None = None
+        """Made with the first marks to show (see the note at the top)."""
         self._finish(self.text, tooltip)
 
     def set_marks(self, marks: dict[FieldPath, list[Mark]]) -> None:
+        found = marks.get(self.path, [])
+        if self._marks is None:
+            if not found:
+                return
+            from jdeditor.ui.highlights import TextMarks  # noqa: PLC0415 - see the note at the top
+
+            self._marks = TextMarks(self.text.document())
         # Re-highlighting signals a text change: not an edit of the posting.
         self._setting = True
         try:
-            self._marks.set_marks(marks.get(self.path, []))
+            self._marks.set_marks(found)
         finally:
             self._setting = False
 
     def select_text(self, path: FieldPath, start: int, end: int) -> None:
-        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        from jdeditor.ui.highlights import utf16  # noqa: PLC0415 - see the note at the top
+
+        self.text.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         text = self.text.toPlainText()
         cursor = self.text.textCursor()
         cursor.setPosition(utf16(text, start))
@@ -115,7 +133,8 @@ class TextField(FieldEditor):
     def _changed(self) -> None:
         if not self._setting:
             text = self.text.toPlainText()
-            if self._marks.marks:  # they would slide onto other letters until the next advice
+            # Marks would slide onto other letters until the next advice.
+            if self._marks is not None and self._marks.marks:
                 self.set_marks({})
             self.edited.emit(text, "type")
 
@@ -131,6 +150,8 @@ class ChoiceField(FieldEditor):
     """A choice from a list; ``None`` is offered as 'Not stated' where allowed.
 
     ``editable`` also accepts typed values (the posting language: any BCP 47 tag).
+    ``provisional``: the choices are not all there yet (``set_choices`` brings them), so a
+    value that is not among them shows as itself meanwhile, not as blank.
     """
 
     def __init__(
@@ -140,10 +161,12 @@ class ChoiceField(FieldEditor):
         choices: Choices,
         *,
         editable: bool = False,
+        provisional: bool = False,
         tooltip: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(path, label, parent)
+        self._provisional = provisional
         self.combo = ComboBox(self)
         # Long entries ("United States Minor Outlying Islands") must not widen the form.
         self.combo.setSizeAdjustPolicy(
@@ -162,8 +185,20 @@ class ChoiceField(FieldEditor):
             line.textEdited.connect(lambda text: self.edited.emit(text, "type"))
         self._finish(self.combo, tooltip)
 
+    def set_choices(self, choices: Choices) -> None:
+        """Offer ``choices`` instead, showing the same value (see ``provisional``)."""
+        value = self.combo.currentData()
+        self._provisional = False
+        self.combo.clear()
+        for choice, text in choices:
+            self.combo.addItem(text, choice)
+        self.set_value(value)
+
     def set_value(self, value: Any) -> None:
         index = self.combo.findData(value)
+        if index < 0 and self._provisional and isinstance(value, str) and value:
+            self.combo.addItem(value, value)
+            index = self.combo.count() - 1
         if self.combo.isEditable():
             if self.combo.currentText() != (value or ""):
                 self.combo.setCurrentText(str(value or ""))
@@ -234,7 +269,9 @@ class ListField(FieldEditor):
         self, path: FieldPath, label: str, *, tooltip: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(path, label, parent)
-        self.editor = ListEditor(label, self)
+        from jdeditor.ui.list_editor import ListEditor  # noqa: PLC0415 - see the note at the top
+
+        self.editor: ListEditor = ListEditor(label, self)
         self.editor.itemsEdited.connect(lambda items, key: self.edited.emit(list(items), key))
         self._finish(self.editor, tooltip)
 
@@ -270,3 +307,18 @@ class ListField(FieldEditor):
             self.editor.select_text(rest[0], start, end)
         else:
             self.focus_path(path)
+
+
+def _set_line_marks(line: QLineEdit, marks: list[Mark]) -> None:
+    from jdeditor.ui.highlights import set_line_marks  # noqa: PLC0415 - see the note at the top
+
+    set_line_marks(line, marks)
+
+
+def __getattr__(name: str) -> object:
+    # PayField lives in pay_field.py, loaded with the pay (see the note at the top).
+    if name == "PayField":
+        from jdeditor.ui.pay_field import PayField  # noqa: PLC0415
+
+        return PayField
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,6 +9,7 @@ Typing in one item reports ``merge_key="edit:<row>"`` so that an undo stack can 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -40,10 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdeditor.checks import Finding
-from jdeditor.ui.highlights import Mark, paint_item_marks, utf16
 from jdeditor.ui.icons import icon
 from jdeditor.ui.marks import level, mark, show_message
+
+if TYPE_CHECKING:  # the form shows a posting before the model, the checks and the advice load
+    from jdeditor.checks import Finding
+    from jdeditor.ui.highlights import Mark
 
 _SEVERITY = Qt.ItemDataRole.UserRole
 _MARKS = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +81,8 @@ class _ItemDelegate(QStyledItemDelegate):
         marks = index.data(_MARKS)
         if not marks:
             return
+        from jdeditor.ui.highlights import paint_item_marks  # noqa: PLC0415 - with the advice
+
         # Where Qt's item views draw the text: the text sub-rectangle less the style's margin.
         view_option = QStyleOptionViewItem(option)
         self.initStyleOption(view_option, index)
@@ -270,6 +275,8 @@ class ListEditor(QWidget):
         self._list.editItem(item)
         editor = self._list.indexWidget(self._list.indexFromItem(item))
         if isinstance(editor, QLineEdit):
+            from jdeditor.ui.highlights import utf16  # noqa: PLC0415 - with the advice
+
             text = editor.text()
             editor.setSelection(utf16(text, start), utf16(text, end) - utf16(text, start))
 

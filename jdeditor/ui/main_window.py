@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QSettings, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +39,11 @@ if TYPE_CHECKING:
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | Sequence[QKeySequence]
 
+# Nothing here reads the ``Qt`` namespace before the first paint: PySide makes Python enums of
+# all of its ninety-odd enumerations the first time it is read, which costs about a fifth of a
+# bare window's start. Before the paint, Qt's own names of enum values set a property instead;
+# after it, ``QtCore.Qt`` is read where needed (the form needs it anyway).
+
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 """Redo on both, whatever the platform's own: people arrive from Word (Ctrl+Y) and from
 editors on Linux and macOS (Ctrl+Shift+Z)."""
@@ -54,10 +60,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(_paths.resources_dir() / "icons" / "jdeditor.svg")))
         self.setStyleSheet(STYLE_SHEET)
         self._panes: list[QWidget] = []
-        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._keys: list[tuple[QAction, list[QKeySequence]]] = []
+        self._splitter = QSplitter(parent=self)  # horizontal; see the note on Qt above
         self._splitter.setChildrenCollapsible(False)
         self._loading = QLabel(self.tr("Loading presets…"), self._splitter)
-        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._loading.setProperty("alignment", "AlignCenter")
         self.setCentralWidget(self._splitter)
         self.create_actions()
         self.create_menus()
@@ -77,29 +84,42 @@ class MainWindow(QMainWindow):
         """One action, shared by menu and toolbar; the controller connects it in ``start``.
 
         A standard key brings every binding the platform has for it (as Qt's own
-        ``setShortcut(StandardKey)`` does); menus and tooltips show the first.
+        ``setShortcut(StandardKey)`` does); menus and tooltips show the first. The keys are
+        bound by ``bind_keys``.
         """
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
+        keys: list[QKeySequence] = []
         if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        elif isinstance(shortcut, QKeySequence | str):
-            action.setShortcut(QKeySequence(shortcut))
+            keys = QKeySequence.keyBindings(shortcut)
+        elif isinstance(shortcut, str):
+            keys = [QKeySequence.fromString(shortcut)]
+        elif isinstance(shortcut, QKeySequence):
+            keys = [shortcut]
         elif shortcut is not None:
-            action.setShortcuts(list(shortcut))
+            keys = list(shortcut)
+        if keys:
+            self._keys.append((action, keys))  # bound by bind_keys(), after the first paint
         action.setStatusTip(tip)
         # Set, not derived: Qt would keep the bracket of a Chinese accelerator ('新建(N)').
         action.setIconText(plain(text))
         action.setToolTip(
             self.tr("{action} ({keys})").format(
-                action=plain(text).rstrip("…"), keys=action.shortcut().toString()
+                action=plain(text).rstrip("…"), keys=keys[0].toString() if keys else ""
             )
             if shortcut is not None
             else plain(text)
         )
         action.setEnabled(False)  # enabled by start(), once there is something to act on
         return action
+
+    def bind_keys(self) -> None:
+        """Give the actions their keys; once the window has painted (see the note on Qt
+        above: binding a key makes PySide read the namespace), before anything takes keys."""
+        keys, self._keys = self._keys, []
+        for action, sequences in keys:
+            action.setShortcuts(sequences)
 
     def create_actions(self) -> None:
         keys = QKeySequence.StandardKey
@@ -240,7 +260,7 @@ class MainWindow(QMainWindow):
     def create_tool_bars(self) -> None:
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
@@ -277,19 +297,30 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     # -- what the assembled parts report ------------------------------------------------------
+    @property
+    def loading(self) -> QWidget:
+        """What the window shows before its panes: a stand-in for the presets pane too."""
+        return self._loading
+
     def add_panes(
         self, presets: QWidget, form: QWidget, problems: QWidget, advice: QWidget, preview: QWidget
     ) -> None:
         """The three panes in place of "Loading…": presets, the form (with the problems and the
-        posting advice side by side under it) and the preview."""
-        self._loading.hide()
-        self._loading.setParent(None)
-        under = QSplitter(Qt.Orientation.Horizontal)
+        posting advice side by side under it) and the preview.
+
+        A pane may be a stand-in (``loading`` for the presets) that ``replace_pane`` replaces
+        once the pane itself is built: the window's start shows the form first.
+        """
+        if presets is not self._loading:
+            self._loading.hide()
+            self._loading.setParent(None)
+        under = QSplitter()  # horizontal
         under.setObjectName("problemsAndAdvice")
         under.addWidget(problems)
         under.addWidget(advice)
         under.setSizes([300, 300])
-        centre = QSplitter(Qt.Orientation.Vertical)
+        centre = QSplitter()
+        centre.setProperty("orientation", "Vertical")  # see the note on Qt above
         centre.addWidget(form)
         centre.addWidget(under)
         centre.setSizes([580, 240])
@@ -305,6 +336,15 @@ class MainWindow(QMainWindow):
         if splitter_state is not None:
             self._splitter.restoreState(splitter_state)
         self.ready = True
+
+    def replace_pane(self, stand_in: QWidget, pane: QWidget) -> None:
+        """Put ``pane`` where ``stand_in`` is, at its size (see ``add_panes``)."""
+        splitter = stand_in.parentWidget()
+        assert isinstance(splitter, QSplitter)  # add_panes put every pane in one
+        splitter.replaceWidget(splitter.indexOf(stand_in), pane)
+        self._panes = [pane if shown is stand_in else shown for shown in self._panes]
+        stand_in.hide()
+        stand_in.deleteLater()
 
     def connect_undo_stack(self, stack: QUndoStack) -> None:
         """Undo and Redo follow the stack; the step's name shows in the menu and the tooltip,
@@ -347,7 +387,7 @@ class MainWindow(QMainWindow):
 
         self.find_bar = FindBar(self)
         self.find_bar.hide()
-        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
+        self.addToolBar(QtCore.Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.find_action.triggered.connect(self.find_bar.open)
         self.find_bar.set_source(draft, focus_field)
         self.find_action.setEnabled(True)

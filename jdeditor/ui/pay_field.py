@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from jdeditor.checks import FieldPath, Finding
 from jdeditor.ui.field_editor import Choices, ComboBox, FieldEditor, SpinBox, show_line_text
 from jdeditor.ui.marks import level as _level
 from jdeditor.ui.marks import mark as _mark
 from jdeditor.ui.marks import show_message as _show_message
+
+if TYPE_CHECKING:  # the form shows a posting before the model and the checks load
+    from jdeditor.checks import FieldPath, Finding
 
 
 class PayField(FieldEditor):
@@ -95,6 +97,15 @@ class PayField(FieldEditor):
         # that takes focus, and Tab skips a widget with a focus proxy (order unchanged).
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._enable(False)
+
+    def add_currencies(self, currencies: list[str]) -> None:
+        """Offer these codes too (the full list comes once CLDR's data is loaded)."""
+        have = {self.currency.itemText(index) for index in range(self.currency.count())}
+        self._setting = True  # the code shown stays as it is: not an edit
+        try:
+            self.currency.addItems([code for code in currencies if code not in have])
+        finally:
+            self._setting = False
 
     def _amount(self, parent: QWidget, name: str) -> SpinBox:
         spin = SpinBox(parent)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from jdeditor.checks import Finding, Severity
-from jdeditor.draft import Draft, best_effort, value_at
-from jdeditor.export.html import render_html
-from jdeditor.outline import build_outline
+from jdeditor.draft import Draft, value_at
+
+if TYPE_CHECKING:  # the model, the outline and the HTML renderer load with the first render
+    from jdeditor.checks import Finding
 
 DELAY_MS = 120
 """Typing restarts the timer: the preview renders in a pause, never between two keystrokes."""
@@ -35,6 +37,8 @@ class Preview(QTextBrowser):
 
     def show_problems(self, problems: list[Finding]) -> None:
         """The shown draft's check: a wrong pay range is said in place of the pay line."""
+        from jdeditor.checks import Severity  # noqa: PLC0415 - loaded with the findings
+
         pay_errors = [
             problem
             for problem in problems
@@ -51,6 +55,10 @@ class Preview(QTextBrowser):
         self._timer.stop()
         if self._draft is None:
             return
+        from jdeditor.draft import best_effort  # noqa: PLC0415 - see the note at the top
+        from jdeditor.export.html import render_html  # noqa: PLC0415
+        from jdeditor.outline import build_outline  # noqa: PLC0415
+
         html = render_html(
             build_outline(best_effort(self._draft)), pay_problem=self._pay_problem(self._draft)
         )
