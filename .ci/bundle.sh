@@ -9,9 +9,11 @@
 #
 # Needs: python3, Xvfb, xvfb-run, xauth, xdotool (as .ci/run installs them), and the project's
 # test venv (.venv, made by .ci/run) for pytest. Uses desktop-file-validate, xdg-mime with
-# mimetype, and update-mime-database when installed (desktop-file-utils, xdg-utils,
-# libfile-mimeinfo-perl, shared-mime-info) and says what it skipped without them.
-# Environment: KEEP_BUNDLE=DIR keeps the built bundle there; BENCHMARK_RUNS (default 3).
+# mimetype, and update-mime-database (desktop-file-utils, xdg-utils, libfile-mimeinfo-perl,
+# shared-mime-info): required when CI=true; elsewhere it says what it skipped without them.
+# Any "Traceback" on the bundle's stderr (window or command line) fails the run.
+# Environment: KEEP_BUNDLE=DIR keeps the built bundle there (DIR must be absent, empty or an
+# earlier jdeditor bundle: nothing else is removed); BENCHMARK_RUNS (default 3).
 # Exit 0 when every step passed; 1 otherwise, with what failed.
 set -euo pipefail
 
@@ -26,6 +28,19 @@ log() { echo "bundle: $*"; }
 fail() {
   echo "bundle: FAIL: $*" >&2
   exit 1
+}
+# A desktop tool: required in CI (CI=true), else skipped with a message. True when it is there.
+desktop_tool() { # tool, package
+  command -v "$1" >/dev/null && return 0
+  [ "${CI-}" = true ] && fail "$1 is missing (Debian: apt-get install $2); CI requires it"
+  log "skipped $1 (install $2 to check it)"
+  return 1
+}
+no_traceback() { # what, stderr file
+  if grep -q Traceback "$2"; then
+    cat "$2" >&2
+    fail "$1: a Python traceback on stderr"
+  fi
 }
 
 # The bundle as a user without Python runs it: an empty environment, a PATH of one empty
@@ -89,6 +104,7 @@ if [ "${1-}" = --in-display ]; then
   status=0
   wait "$pid" || status=$?
   [ "$status" = 0 ] || window_fail "the bundle quit with code $status"
+  grep -q Traceback "$work/window.err" && window_fail "a Python traceback on the window's stderr"
   log "quit with code 0 after Ctrl+Q"
   exit 0
 fi
@@ -98,6 +114,20 @@ for tool in python3 xvfb-run Xvfb xauth xdotool; do
   command -v "$tool" >/dev/null || fail "$tool is missing (Debian: apt-get install xvfb xauth xdotool)"
 done
 [ -x .venv/bin/python ] || fail "no .venv: make the test venv first (README: Set up; .ci/run)"
+# KEEP_BUNDLE is removed and replaced at the end, so it must be nothing, an empty folder, or a
+# jdeditor bundle kept by an earlier run: checked before the build and again before rm.
+check_keep_bundle() {
+  if [ -e "$KEEP_BUNDLE" ] || [ -L "$KEEP_BUNDLE" ]; then
+    if [ -L "$KEEP_BUNDLE" ] || [ ! -d "$KEEP_BUNDLE" ]; then
+      fail "KEEP_BUNDLE=$KEEP_BUNDLE is not a folder: refusing to replace it"
+    elif [ -n "$(ls -A "$KEEP_BUNDLE")" ] &&
+      { [ ! -x "$KEEP_BUNDLE/jdeditor" ] || [ ! -d "$KEEP_BUNDLE/_internal" ]; }; then
+      fail "KEEP_BUNDLE=$KEEP_BUNDLE holds something other than a jdeditor bundle: refusing" \
+        "to remove it"
+    fi
+  fi
+}
+if [ -n "${KEEP_BUNDLE-}" ]; then check_keep_bundle; fi
 
 begin=$(now)
 work=$(mktemp -d "${TMPDIR:-/tmp}/jdeditor-bundle.XXXXXX")
@@ -139,6 +169,7 @@ check_cli() { # what, then the command: its output goes to $work/cli.out
     cat "$work/cli.err" >&2
     fail "jdeditor $*: $what"
   fi
+  no_traceback "jdeditor $*" "$work/cli.err"
 }
 check_cli "prints its version" --version
 log "$(cat "$work/cli.out") runs without Python"
@@ -160,8 +191,18 @@ check_cli "shows a Chinese preset" presets show 呼叫中心客服专员
 grep -q 岗位职责 "$work/cli.out" || fail "presets show 呼叫中心客服专员 has no 岗位职责"
 check_cli "speaks Chinese" --lang zh_CN check Agent
 grep -q 占位符 "$work/cli.out" || fail "--lang zh_CN check Agent is not in Chinese"
+# A team folder from the settings file, as the window's Add Team Folder writes it.
+mkdir -p "$work/team" "$work/home/.config/jdeditor"
+cp presets/Agent.jd.json "$work/team/Night Agent.jd.json"
+printf '{"team_folders": [{"path": "%s", "name": "Support team"}]}\n' "$work/team" \
+  >"$work/home/.config/jdeditor/settings.json"
+check_cli "lists a team folder's preset" presets list
+grep -q 'Night Agent.*team:Support team' "$work/cli.out" ||
+  fail "presets list does not show the team folder's preset: $(cat "$work/cli.out")"
+[ ! -s "$work/cli.err" ] || fail "presets list with a team folder wrote: $(cat "$work/cli.err")"
+rm "$work/home/.config/jdeditor/settings.json"
 log "command line: $presets presets to .docx, 2 postings to 6 formats, check, show, --lang" \
-  "zh_CN in $(since "$step") s"
+  "zh_CN, a team folder in $(since "$step") s"
 
 # 3. The window, on X11 under Xvfb, started by the same bare environment.
 step=$(now)
@@ -176,10 +217,8 @@ log "window test in $(since "$step") s"
 
 # 4. Desktop integration: install.sh into a temporary HOME, what the desktop then knows.
 step=$(now)
-if command -v desktop-file-validate >/dev/null; then
+if desktop_tool desktop-file-validate desktop-file-utils; then
   desktop-file-validate packaging/linux/jdeditor.desktop || fail "jdeditor.desktop is not valid"
-else
-  log "skipped desktop-file-validate (desktop-file-utils is not installed)"
 fi
 desk="$work/desktop"
 mkdir -p "$desk"
@@ -192,20 +231,16 @@ mkdir -p "$desk"
     fail "the installed menu entry does not run the installed bundle"
   [ -s "$desk/share/icons/hicolor/scalable/apps/jdeditor.svg" ] || fail "no icon installed"
   cp presets/Agent.jd.json "$desk/posting.jd.json"
-  if command -v update-mime-database >/dev/null; then
+  if desktop_tool update-mime-database shared-mime-info; then
     grep -q '^[0-9]*:application/x-jdeditor-posting:\*\.jd\.json$' "$desk/share/mime/globs2" ||
       fail "the MIME database has no *.jd.json glob"
-    if command -v xdg-mime >/dev/null && command -v mimetype >/dev/null; then
+    if desktop_tool xdg-mime xdg-utils && desktop_tool mimetype libfile-mimeinfo-perl; then
       type=$(xdg-mime query filetype "$desk/posting.jd.json")
       [ "$type" = application/x-jdeditor-posting ] || fail "xdg-mime: posting.jd.json is $type"
       handler=$(xdg-mime query default application/x-jdeditor-posting)
       [ "$handler" = jdeditor.desktop ] || fail "xdg-mime: postings open with '$handler'"
       log "xdg-mime: posting.jd.json is $type, opened by $handler"
-    else
-      log "skipped xdg-mime query (needs xdg-utils and libfile-mimeinfo-perl)"
     fi
-  else
-    log "skipped the MIME check (shared-mime-info is not installed)"
   fi
   "$bundle/install.sh" --uninstall >>"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; exit 1; }
   [ ! -e "$desk/.local/lib/jdeditor" ] && [ ! -e "$desk/share/applications/jdeditor.desktop" ] ||
@@ -225,6 +260,7 @@ step=$(now)
 log "benchmark in $(since "$step") s"
 
 if [ -n "${KEEP_BUNDLE-}" ]; then
+  check_keep_bundle
   rm -rf "$KEEP_BUNDLE" && mkdir -p "$(dirname "$KEEP_BUNDLE")" && cp -a "$bundle" "$KEEP_BUNDLE"
   log "kept the bundle in $KEEP_BUNDLE"
 fi

@@ -9,7 +9,8 @@
 # Needs python3, Xvfb and xvfb-run (Debian: xvfb), xauth and xdotool. Works without a display,
 # without stdin and as root. The app gets a fresh HOME and XDG folders in a temporary folder,
 # so it never touches a real user's settings, presets or autosave.
-# Exit 0 when the window appeared and the app quit cleanly; 1 otherwise, with jdeditor's stderr.
+# Exit 0 when the window appeared and the app quit cleanly with no "Traceback" on its stderr;
+# 1 otherwise, with jdeditor's stderr.
 set -euo pipefail
 
 WINDOW_TIMEOUT=${WINDOW_TIMEOUT:-30} # seconds until the window must be on screen
@@ -79,6 +80,10 @@ if [ "${1-}" = --in-display ]; then
   status=0
   wait "$pid" || status=$?
   [ "$status" = 0 ] || fail "jdeditor quit with code $status"
+  # A traceback the app caught and printed (a failed slot, say) is a failure all the same.
+  if grep -q Traceback "$work/stderr"; then
+    fail "a Python traceback on jdeditor's stderr"
+  fi
   log "quit with code 0 after Ctrl+Q"
   if [ -s "$work/stderr" ]; then
     log "jdeditor's stderr (not an error by itself):"

@@ -31,6 +31,23 @@ MIME_PACKAGE=$DATA/mime/packages/$NAME-mime.xml
 say() { echo "install.sh: $*"; }
 has() { command -v "$1" >/dev/null 2>&1; }
 
+# rm -rf only a folder that is a jdeditor bundle (the executable and _internal/) or is not
+# there at all: never a folder PREFIX happens to name that holds something else.
+check_removable() {
+  if [ ! -e "$1" ] && [ ! -L "$1" ]; then
+    return 0
+  fi
+  if [ -L "$1" ] || [ ! -d "$1" ] || [ ! -x "$1/$NAME" ] || [ ! -d "$1/_internal" ]; then
+    say "refusing to remove $1: it is not a jdeditor bundle (the '$NAME' executable and" \
+      "_internal/); move it away first" >&2
+    exit 2
+  fi
+}
+remove_bundle() {
+  check_removable "$1"
+  rm -rf "$1"
+}
+
 refresh_databases() {
   if has update-mime-database; then
     update-mime-database "$DATA/mime"
@@ -46,10 +63,11 @@ refresh_databases() {
 }
 
 if [ "${1-}" = --uninstall ]; then
+  check_removable "$LIB"
   if [ -L "$BIN/$NAME" ] && [ "$(readlink "$BIN/$NAME")" = "$LIB/$NAME" ]; then
     rm -f "$BIN/$NAME"
   fi
-  rm -rf "$LIB"
+  remove_bundle "$LIB"
   rm -f "$APPS/$NAME.desktop" "$ICON" "$MIME_PACKAGE"
   # The default that install.sh set with xdg-mime (which has no command to unset one).
   mimeapps=${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list
@@ -83,9 +101,10 @@ esac
 # installed jdeditor as it was. Installing from the installed folder itself copies nothing.
 if [ "$bundle" != "$(cd "$LIB" 2>/dev/null && pwd)" ]; then
   mkdir -p "$(dirname "$LIB")"
-  rm -rf "$LIB.new"
+  remove_bundle "$LIB.new"
+  check_removable "$LIB" # before the copy, so a refusal leaves nothing half done
   cp -a "$bundle" "$LIB.new"
-  rm -rf "$LIB"
+  remove_bundle "$LIB"
   mv "$LIB.new" "$LIB"
 fi
 mkdir -p "$BIN" "$APPS" "$(dirname "$ICON")" "$(dirname "$MIME_PACKAGE")"
