@@ -351,15 +351,23 @@ def _take_presets_dirs(arguments: list[str]) -> tuple[list[Path], list[str]]:
         if word == "--":
             rest += [word, *words]
         elif word == "--presets-dir":
-            value = next(words, None)
-            if not value:
-                raise argparse.ArgumentTypeError(say(N_("expected a folder")))
-            folders.append(Path(value))
+            folders.append(_presets_dir(next(words, None)))
         elif word.startswith("--presets-dir="):
-            folders.append(Path(word.removeprefix("--presets-dir=")))
+            folders.append(_presets_dir(word.removeprefix("--presets-dir=")))
         else:
             rest.append(word)
     return folders, rest
+
+
+def _presets_dir(value: str | None) -> Path:
+    """One ``--presets-dir`` value: a folder (not empty, which would be this one), ``~user``
+    expanded."""
+    if not value:
+        raise argparse.ArgumentTypeError(say(N_("expected a folder")))
+    try:
+        return preset_sources.expand_folder(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _is_document(argument: str) -> bool:

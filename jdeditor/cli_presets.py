@@ -177,8 +177,24 @@ def _publish(library: PresetLibrary, name: str, team: str | None, *, replace: bo
             message = say(N_("jdeditor: {reason} Use --replace to replace it."), reason=str(error))
             print(printable(message), file=sys.stderr)
             return EXIT_PROBLEMS
-        publication = library.publish(name, team, replace=error.version)
+        # What is there now may be what someone else published a moment ago, not what the
+        # user meant to replace: it is replaced, but kept as a conflict copy unless the same.
+        publication = library.publish(name, team, replace=error.version, keep_replaced=True)
     preset = publication.preset
+    if publication.kept is not None:
+        _warn(
+            say(
+                N_("the version it replaced is kept beside it as {path}; delete it once unneeded"),
+                path=str(publication.kept),
+            )
+        )
+    if publication.leftover is not None:
+        _warn(
+            say(
+                N_("the version it replaced could not be removed: {path}; remove it yourself"),
+                path=str(publication.leftover),
+            )
+        )
     if publication.outcome is Published.CONFLICT_COPY:
         _warn(
             say(

@@ -208,8 +208,11 @@ def _special_file(mode: int) -> str:
     return _term(N_("it is not a regular file"))
 
 
-def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
+def parse_json_object(path: Path, data: bytes, *, settings: bool = False) -> dict[str, Any]:
     """Parse ``data`` (read from ``path``) as a JSON object within the bounds above.
+
+    ``settings``: the file is a settings file (jdeditor's ``settings.json``, a team folder's
+    ``.jdeditor-team.json``), not a job description, and its problems say so.
 
     Refuses, with ``DocumentError`` naming the field where there is one: text that is not
     UTF-8, invalid JSON (``NaN`` and ``Infinity`` included), nesting deeper than
@@ -244,12 +247,15 @@ def parse_json_object(path: Path, data: bytes) -> dict[str, Any]:
     except _NumberTooLongError:
         raise DocumentError(path, _message(_NUMBER_TOO_LONG, digits=MAX_NUMBER_DIGITS)) from None
     except RecursionError:
-        raise DocumentError(path, _too_deep()) from None
+        raise DocumentError(path, _too_deep(settings=settings)) from None
     if not isinstance(parsed, dict):
         raise DocumentError(
-            path, _term(N_("does not hold a job description (expected a JSON object)"))
+            path,
+            _term(N_("does not hold settings (expected a JSON object)"))
+            if settings
+            else _term(N_("does not hold a job description (expected a JSON object)")),
         )
-    _check_tree(path, parsed)
+    _check_tree(path, parsed, settings=settings)
     return parsed
 
 
@@ -270,20 +276,22 @@ def _refuse_constant(name: str) -> object:
     raise json.JSONDecodeError(f"{name} is not a number JSON allows", name, 0)
 
 
-def _too_deep() -> str:
+def _too_deep(*, settings: bool = False) -> str:
     return _message(
-        N_("is nested too deeply to be a job description (more than {levels} levels)"),
+        N_("is nested too deeply to be a settings file (more than {levels} levels)")
+        if settings
+        else N_("is nested too deeply to be a job description (more than {levels} levels)"),
         levels=MAX_JSON_DEPTH,
     )
 
 
-def _check_tree(path: Path, root: dict[str, Any]) -> None:
+def _check_tree(path: Path, root: dict[str, Any], *, settings: bool = False) -> None:
     """Depth and text checks over the parsed tree, without recursion."""
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(root, ())]
     while stack:
         value, where = stack.pop()
         if len(where) > MAX_JSON_DEPTH:
-            raise DocumentError(path, _too_deep())
+            raise DocumentError(path, _too_deep(settings=settings))
         if isinstance(value, dict):
             for key, item in value.items():
                 _check_text(path, where, key)
@@ -319,9 +327,9 @@ def _check_text(path: Path, where: tuple[str | int, ...], text: str) -> None:
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def read_json_file(path: Path, limit: int, what: str) -> dict[str, Any]:
+def read_json_file(path: Path, limit: int, what: str, *, settings: bool = False) -> dict[str, Any]:
     """A bounded JSON object from a file (see ``read_user_file`` and ``parse_json_object``)."""
-    return parse_json_object(path, read_user_file(path, limit, what))
+    return parse_json_object(path, read_user_file(path, limit, what), settings=settings)
 
 
 def same_file(first: Path, second: Path) -> bool:

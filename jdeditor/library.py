@@ -65,17 +65,22 @@ from jdeditor.preset_names import (
 )
 from jdeditor.preset_sources import PresetKind, PresetSource, TeamFolder
 from jdeditor.team_presets import (
+    ConflictSeen,
+    OnlyVersionError,
     Publication,
     Published,
     TeamPresets,
     delete_conflict_copy,
     keep_conflict_copy,
+    look_at_conflict,
 )
 
 __all__ = [
     "PRESET_NAME_MAX",
     "BuiltInNameError",
+    "ConflictSeen",
     "LibraryError",
+    "OnlyVersionError",
     "Preset",
     "PresetExistsError",
     "PresetKind",
@@ -245,31 +250,57 @@ class PresetLibrary:
         remove_preset_file(self._user_preset(name).path)
 
     # -- team folders (``team_presets`` does the work) --
-    def publish(self, name: str, team: str, *, replace: FileVersion | None = None) -> Publication:
+    def publish(
+        self,
+        name: str,
+        team: str,
+        *,
+        replace: FileVersion | None = None,
+        keep_replaced: bool = False,
+    ) -> Publication:
         """Copy the preset ``name`` (from any source) to the writable team folder ``team``.
 
         Never loses a version. A new name is created exclusively. An existing one raises
         ``TeamPresetExistsError`` unless ``replace`` is the version the user agreed to replace,
         and is replaced only while it is still that version. When someone else published the
         name meanwhile, theirs stays and ours is saved as a conflict copy (``Published``).
+        ``keep_replaced``: the file replaced stays as a conflict copy unless it holds the same
+        (``Publication.kept``), for a caller that never saw it (``presets publish --replace``).
         """
-        return self._teams.publish(self.get(name), team, replace=replace)
+        return self._teams.publish(
+            self.get(name), team, replace=replace, keep_replaced=keep_replaced
+        )
 
-    def keep_conflict_copy(self, name: str) -> Preset:
-        """Make a team folder's conflict copy the preset it copies: the copy's content replaces
-        the original (or becomes it, if it is gone), and the copy is removed."""
-        return keep_conflict_copy(self._listed(name))
+    def look_at_conflict(self, name: str) -> ConflictSeen:
+        """The versions of a team folder's conflict copy and of its original now: take them
+        when asking the user, and hand them to ``keep_conflict_copy``/``delete_conflict_copy``,
+        which act only while both are still those versions."""
+        return self._conflict(name, None)[1]
 
-    def delete_conflict_copy(self, name: str) -> None:
-        """Delete a team folder's conflict copy (the preset it copies stays)."""
-        delete_conflict_copy(self._listed(name))
+    def keep_conflict_copy(self, name: str, seen: ConflictSeen | None = None) -> Preset:
+        """Make a team folder's conflict copy the preset it copies, while it and the original
+        are still the versions ``seen`` (default: as they are now): the copy's content replaces
+        the original (or becomes it, if there is none), the copy is removed, and the original
+        it replaces stays as a conflict copy unless it holds the same."""
+        return keep_conflict_copy(*self._conflict(name, seen))
+
+    def delete_conflict_copy(self, name: str, seen: ConflictSeen | None = None) -> None:
+        """Delete a team folder's conflict copy while it and the original are still the
+        versions ``seen``; ``OnlyVersionError`` when the original is missing or unreadable."""
+        delete_conflict_copy(*self._conflict(name, seen))
 
     # -- helpers --
-    def _listed(self, name: str) -> Preset:
-        preset = self.list_presets().find(name)
-        if preset is None:
+    def _conflict(self, name: str, seen: ConflictSeen | None) -> tuple[Preset, ConflictSeen]:
+        listing = self.list_presets()
+        copy = listing.find(name)
+        if copy is None:
             raise PresetNotFoundError(say(N_("There is no preset named “{name}”."), name=name))
-        return preset
+        if seen is None:
+            original = None
+            if copy.source is not None and copy.conflict_of is not None:
+                original = listing.find(copy.source.ref(copy.conflict_of))
+            seen = look_at_conflict(copy, original)
+        return copy, seen
 
     def _user_preset(self, name: str) -> Preset:
         preset = self.get(name)

@@ -22,10 +22,12 @@ It holds no sentences: the preset modules above it word every problem.
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import os
 import re
 import secrets
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,38 +37,53 @@ from typing import Generic, NamedTuple, TypeVar
 from jdeditor.files import DOCUMENT_SUFFIX, DocumentError
 
 # --- Conflict copies --------------------------------------------------------------------------
+# Recognition is conservative: a preset wrongly taken for a copy is offered to "Keep" in place
+# of another or to "Delete", so only unmistakable markers count.
 # Dropbox "X (conflicted copy 2024-05-01)", "X (Ann's conflicted copy 2024-05-01)"; Nextcloud
 # and ownCloud "X (conflicted copy 2024-05-01 123456)"; ours "X (conflicted copy ann 2024-05-01
 # 123456)".
 _EXPLICIT = re.compile(r" \((?:[^()]*['’]s )?conflicted copy\b(?:[^()]|\(\d+\))*\)$", re.I)
 # Syncthing: "X.sync-conflict-20240501-123456-ABCDEF7" (the device's short id last).
 _SYNCTHING = re.compile(r"\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?$")
-# Google Drive, browsers and file managers: "X (1)" — a copy only when X is in the folder too.
+# Browsers and file managers: "X.jd (1).json". Only a file name's marker ("Agent (1)" is a name
+# a user may choose): such a file is listed under its name, never as a copy.
 _NUMBERED = re.compile(r" \(\d{1,3}\)$")
-# OneDrive: "X-DESKTOP-4F2K9Q" — a copy only when X is in the folder too and the suffix looks
-# like a Windows machine name (upper case, as Windows keeps them); "Team-Lead" stays a name.
-_MACHINE = re.compile(r"[A-Z0-9][A-Z0-9-]{0,62}")
+# OneDrive: "X-DESKTOP-4F2K9Q7" — a copy only when X is in the folder too and the suffix looks
+# like a Windows machine name: a default one (DESKTOP-/LAPTOP- and letters and digits) or one
+# with "PC" as its first or last part ("JOHNS-PC", "PC-0042"). "Agent-EMEA", "Agent-L2",
+# "Team-Lead" stay names.
+_MACHINE = re.compile(
+    r"(?:DESKTOP|LAPTOP)-[A-Z0-9]{4,7}|PC(?:-[A-Z0-9]+)+|(?:[A-Z0-9]+-)+PC", re.ASCII
+)
+_MACHINE_NAME_MAX = 15  # NetBIOS
+
+
+def _is_machine(text: str) -> bool:
+    return len(text) <= _MACHINE_NAME_MAX and _MACHINE.fullmatch(text) is not None
+
+
+def marker_start(name: str) -> int:
+    """Where the explicit conflict markers (a sync service's or ours) at the end of ``name``
+    start; ``len(name)`` when it has none."""
+    base = name
+    while True:  # a copy of a copy is a copy of the original
+        found = _EXPLICIT.search(base) or _SYNCTHING.search(base)
+        if found is None or found.start() == 0:
+            return len(base)
+        base = base[: found.start()]
 
 
 def conflict_base(name: str, exists: Callable[[str], bool]) -> str | None:
     """The preset name that ``name`` is a sync service's conflict copy of, or None.
 
-    ``exists(base)`` says whether the folder holds a preset called ``base``; the numbered and
-    the OneDrive forms need it, the explicit forms do not (their original may be gone).
+    ``exists(base)`` says whether the folder holds a preset called ``base``; the OneDrive form
+    needs it, the explicit forms do not (their original may be gone).
     """
-    base = name
-    while True:  # a copy of a copy is a copy of the original
-        found = _EXPLICIT.search(base) or _SYNCTHING.search(base)
-        if found is None or found.start() == 0:
-            break
-        base = base[: found.start()]
-    if base != name:
-        return base
-    numbered = _NUMBERED.search(name)
-    if numbered is not None and numbered.start() > 0 and exists(name[: numbered.start()]):
-        return name[: numbered.start()]
+    end = marker_start(name)
+    if end != len(name):
+        return name[:end]
     for index in range(len(name) - 1, 0, -1):  # the longest original first
-        if name[index] == "-" and _MACHINE.fullmatch(name[index + 1 :]) and exists(name[:index]):
+        if name[index] == "-" and _is_machine(name[index + 1 :]) and exists(name[:index]):
             return name[:index]
     return None
 
@@ -77,7 +94,7 @@ def _is_marker(text: str) -> bool:
         _EXPLICIT.fullmatch(text)
         or _SYNCTHING.fullmatch(text)
         or _NUMBERED.fullmatch(text)
-        or (text.startswith("-") and _MACHINE.fullmatch(text[1:]))
+        or (text.startswith("-") and _is_machine(text[1:]))
     )
 
 
@@ -137,12 +154,14 @@ class FolderEntry:
     version: FileVersion
 
 
-def scan(folder: Path) -> list[FolderEntry]:
+def scan(folder: Path, *, files_only: bool = False) -> list[FolderEntry]:
     """The preset files in ``folder``, by file name; one directory read and one stat each.
 
-    A file that vanishes while it is being listed is left out. Raises ``OSError`` when the
-    folder cannot be read (missing, not a folder, no permission) and ``ValueError`` for a
-    folder name no system accepts (a NUL byte).
+    A file that vanishes while it is being listed is left out. ``files_only`` leaves out
+    anything but a regular file too (a folder or a pipe named like a preset), and what cannot
+    be looked at: for finding the file to replace; a listing reports them as skipped. Raises
+    ``OSError`` when the folder cannot be read (missing, not a folder, no permission) and
+    ``ValueError`` for a folder name no system accepts (a NUL byte).
     """
     found = []
     for path in folder.iterdir():
@@ -150,11 +169,17 @@ def scan(folder: Path) -> list[FolderEntry]:
         if stem is None:
             continue
         try:
-            version = version_of(path.stat())
+            status = path.stat()
         except OSError:
             if not path.is_symlink() and not path.exists():
                 continue  # gone since the folder was read
+            if files_only:
+                continue
             version = _UNKNOWN  # a link to nothing, or no permission: reading it will say why
+        else:
+            if files_only and not stat.S_ISREG(status.st_mode):
+                continue  # a folder (or a device) with a preset's name is no preset file
+            version = version_of(status)
         found.append(FolderEntry(path, stem, version))
     return sorted(found, key=lambda entry: entry.path.name)
 
@@ -204,61 +229,114 @@ class ParsedCache(Generic[T]):
 
 
 # --- Writing without losing a version ---------------------------------------------------------
-def create_exclusively(target: Path, data: bytes) -> None:
+class ReadOnlyFileError(PermissionError):
+    """The file to replace is marked read-only (no write permission for anyone)."""
+
+
+class Replacement(NamedTuple):
+    """What ``replace_keeping`` did: whether ours was written, and where the displaced file
+    still is, when it was not removed: ``kept`` as asked (a visible conflict copy), or a
+    ``leftover`` that could not be removed (the replacement itself succeeded)."""
+
+    replaced: bool
+    kept: Path | None = None
+    leftover: Path | None = None
+
+
+def create_exclusively(target: Path, data: bytes, mode: int | None = None) -> None:
     """Create ``target`` holding ``data``; never replace a file: ``FileExistsError`` if taken.
 
     The data is written and synced to a temporary file first, then hard-linked to its name,
     which fails when the name exists, so readers never see half a file. A folder that cannot
     hold hard links (some network and FAT file systems) gets the file created with
-    ``O_EXCL`` and written in place.
+    ``O_EXCL`` and written in place. ``mode``: the permission bits to give it (those of the
+    file it replaces); by default the user's usual ones.
     """
     temporary = target.with_name(f".jdeditor-{secrets.token_hex(6)}.tmp")
-    _write_new(temporary, data)
+    _write_new(temporary, data, mode)
     try:
         try:
             os.link(temporary, target)
         except FileExistsError:
             raise
         except OSError:  # no hard links here
-            _write_new(target, data)
+            _write_new(target, data, mode)
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
     _sync_folder(target.parent)
 
 
+def is_read_only(status: os.stat_result) -> bool:
+    """Whether a file is marked read-only: nobody has write permission (the mode bits, not
+    ``os.access``, which says yes to root)."""
+    return not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
 def replace_if_unchanged(target: Path, data: bytes, seen: FileVersion, aside: Path) -> bool:
+    """Replace ``target`` with ``data`` only while it is still the version ``seen`` (see
+    ``replace_keeping``); the version replaced is removed. False when ours was not written."""
+    return replace_keeping(target, data, seen, aside, keep_displaced=False).replaced
+
+
+def replace_keeping(
+    target: Path, data: bytes, seen: FileVersion, aside: Path, *, keep_displaced: bool
+) -> Replacement:
     """Replace ``target`` with ``data`` only while it is still the version ``seen``.
 
     Two people replacing one file at the same moment never lose a version: the file is first
     renamed to ``aside`` (a rename is atomic: one of them wins it), then compared with what
     was seen. Someone else's newer version is put back (or, when the name was taken again
     meanwhile, stays as ``aside``: name it as a conflict copy so that it is seen); ours is
-    created exclusively. False when ours was not written (the caller keeps it elsewhere).
+    created exclusively, with the replaced file's permission bits. Not replaced (ours is kept
+    elsewhere by the caller) when ours was not written.
+
+    ``keep_displaced``: the replaced version stays as ``aside`` (a visible conflict copy)
+    unless it holds exactly ``data``; otherwise it is removed, and when it cannot be, it is
+    reported as a ``leftover``. Raises ``ReadOnlyFileError`` for a file marked read-only.
     """
     try:
+        if is_read_only(target.stat()):
+            raise ReadOnlyFileError(errno.EACCES, "the file is read-only", str(target))
         target.rename(aside)
     except FileNotFoundError:
-        return False  # someone is replacing or removing it right now
+        return Replacement(False)  # someone is replacing or removing it right now
     try:
-        unchanged = version_of(aside.stat()) == seen
+        status = aside.stat()
+        unchanged = version_of(status) == seen
     except OSError:
         unchanged = False
     if not unchanged:
         _put_back(aside, target)
-        return False
+        return Replacement(False)
+    if is_read_only(status):  # made read-only meanwhile (a change of mode keeps the version)
+        _put_back(aside, target)
+        raise ReadOnlyFileError(errno.EACCES, "the file is read-only", str(target))
     try:
-        create_exclusively(target, data)
+        create_exclusively(target, data, stat.S_IMODE(status.st_mode) & 0o777)
     except FileExistsError:
         # Someone published this name in the instant it was free: theirs stays. The version
         # set aside is the one the user agreed to replace.
-        aside.unlink(missing_ok=True)
-        return False
+        return _drop_displaced(aside, data, keep_displaced, replaced=False)
     except BaseException:
         _put_back(aside, target)
         raise
-    aside.unlink(missing_ok=True)
-    return True
+    return _drop_displaced(aside, data, keep_displaced, replaced=True)
+
+
+def _drop_displaced(aside: Path, data: bytes, keep: bool, *, replaced: bool) -> Replacement:
+    if keep:
+        try:
+            same = aside.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            return Replacement(replaced, kept=aside)
+    try:
+        aside.unlink(missing_ok=True)
+    except OSError:
+        return Replacement(replaced, leftover=aside)
+    return Replacement(replaced)
 
 
 def _put_back(aside: Path, target: Path) -> None:
@@ -274,9 +352,15 @@ def _put_back(aside: Path, target: Path) -> None:
     aside.unlink(missing_ok=True)
 
 
-def _write_new(path: Path, data: bytes) -> None:
+def _write_new(path: Path, data: bytes, mode: int | None = None) -> None:
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
+        if mode is not None:
+            with contextlib.suppress(OSError):  # a share that keeps no modes
+                if os.name == "posix":
+                    os.fchmod(handle, mode)
+                else:
+                    path.chmod(mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

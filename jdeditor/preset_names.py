@@ -17,6 +17,7 @@ from jdeditor.checks import say
 from jdeditor.files import DOCUMENT_SUFFIX
 from jdeditor.i18n import N_
 from jdeditor.preset_errors import PresetNameError
+from jdeditor.preset_files import marker_start
 
 PRESET_NAME_MAX = 80
 """A preset name is a label in a list; 80 characters fit the panel and any file system."""
@@ -107,10 +108,11 @@ def _encoded(cleaned: str) -> str:
 def conflict_file_name(name: str) -> str:
     """A conflict copy's file name: its name may pass the 80 characters of a preset's (the
     original's name and the marker), so the original's part is shortened only to fit the
-    file system."""
-    for end in range(len(name), 0, -1):
-        base, marker = (name[:end], name[end:]) if end < len(name) else (name, "")
-        file_name = _encoded(base.rstrip() + marker) + DOCUMENT_SUFFIX
+    file system (a name of 80 "客" has 240 bytes of the 255 a file name may have)."""
+    split = marker_start(name)
+    base, marker = name[:split], name[split:]
+    for end in range(len(base), 0, -1):
+        file_name = _encoded(base[:end].rstrip() + marker) + DOCUMENT_SUFFIX
         if len(file_name.encode("utf-8")) <= FILE_NAME_MAX_BYTES:
             return file_name
     raise PresetNameError(

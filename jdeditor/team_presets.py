@@ -33,10 +33,13 @@ from jdeditor.preset_files import (
     FileVersion,
     FolderEntry,
     ParsedCache,
+    ReadOnlyFileError,
+    Replacement,
     conflict_base,
     conflict_copy_name,
     create_exclusively,
-    replace_if_unchanged,
+    marker_start,
+    replace_keeping,
     scan,
     version_of,
 )
@@ -80,6 +83,28 @@ class Publication:
 
     outcome: Published
     preset: Preset
+    kept: Path | None = None
+    """The version that was replaced, kept as a conflict copy (``keep_replaced``)."""
+    leftover: Path | None = None
+    """The version that was replaced, which could not be removed (publishing succeeded)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSeen:
+    """The versions of a conflict copy and of its original when the user was asked what to do
+    with the copy: Keep and Delete act only while both are still these versions."""
+
+    copy: FileVersion
+    original: FileVersion | None
+    """None: no file holds the original."""
+    original_readable: bool
+    """Whether the original was listed as a preset (not missing, not skipped as unreadable):
+    without it, the copy may be the only version, and is not deleted."""
+
+
+class OnlyVersionError(LibraryError):
+    """Deleting a conflict copy whose original is missing or unreadable would delete the only
+    version; keep the copy in its place instead."""
 
 
 class TeamPresets:
@@ -142,7 +167,12 @@ class TeamPresets:
         return None
 
     def publish(
-        self, preset: Preset, team: str, *, replace: FileVersion | None = None
+        self,
+        preset: Preset,
+        team: str,
+        *,
+        replace: FileVersion | None = None,
+        keep_replaced: bool = False,
     ) -> Publication:
         """Copy ``preset`` (from any source) to the writable team folder ``team``, never losing
         a version (see ``PresetLibrary.publish``)."""
@@ -167,11 +197,21 @@ class TeamPresets:
                     existing.path,
                     existing.version,
                 )
-            elif replace_if_unchanged(
-                existing.path, data, replace, _aside(existing.path, preset.name)
-            ):
-                return _publication(Published.REPLACED, preset, source, existing.path)
+            else:
+                result = replace_keeping(
+                    existing.path,
+                    data,
+                    replace,
+                    _aside(existing.path, preset.name),
+                    keep_displaced=keep_replaced,
+                )
+                if result.replaced:
+                    return _publication(Published.REPLACED, preset, source, existing.path, result)
+                copy = _publish_copy(preset, source, data)
+                return dataclasses.replace(copy, kept=result.kept, leftover=result.leftover)
             return _publish_copy(preset, source, data)
+        except ReadOnlyFileError:
+            raise _read_only_file(preset.name, source.name) from None
         except OSError as error:
             raise LibraryError(
                 say(
@@ -208,6 +248,8 @@ class TeamPresets:
         marked = []
         for preset in presets:
             base = conflict_base(preset.name, lambda b: name_key(b) in names)
+            if base is not None and name_key(base) not in names:
+                base = _shortened_from(preset, base, presets) or base
             marked.append(dataclasses.replace(preset, conflict_of=base) if base else preset)
         marked.sort(key=_team_order)
         seen: set[str] = set()
@@ -261,37 +303,60 @@ class TeamPresets:
 
 
 # --- Conflict copies ----------------------------------------------------------------------------
-def keep_conflict_copy(preset: Preset) -> Preset:
-    """Make a team folder's conflict copy the preset it copies: the copy's content replaces
-    the original (or becomes it, if it is gone), and the copy is removed."""
-    copy = writable_conflict_copy(preset)
+def look_at_conflict(copy: Preset, original: Preset | None) -> ConflictSeen:
+    """The versions of the conflict copy ``copy`` and of its original now (``original``: the
+    original as listed with it, None when it was not listed), to ask the user about."""
+    copy = writable_conflict_copy(copy)
     assert copy.source is not None and copy.conflict_of is not None
-    data = copy.document.to_json().encode("utf-8")
     try:
+        copy_version = version_of(copy.path.stat())
         existing = _entry_named(copy.source.folder, copy.conflict_of)
-        if existing is None:
-            target = copy.source.folder / conflict_file_name(copy.conflict_of)
-            create_exclusively(target, data)
-        elif replace_if_unchanged(
-            target := existing.path,
-            data,
-            existing.version,
-            _aside(existing.path, copy.conflict_of),
-        ):
-            pass
-        else:
-            raise FileExistsError
-        copy.path.unlink(missing_ok=True)
-    except FileExistsError:
+    except OSError as error:
         raise LibraryError(
             say(
-                N_(
-                    "“{name}” changed in the team folder while this was being done; nothing "
-                    "was replaced. Look at both again."
-                ),
-                name=copy.conflict_of,
+                N_("Could not read the team folder “{team}”: {reason}."),
+                team=copy.source.name,
+                reason=describe_os_error(error),
             )
         ) from None
+    readable = existing is not None and original is not None and original.path == existing.path
+    return ConflictSeen(copy_version, existing.version if existing else None, readable)
+
+
+def keep_conflict_copy(preset: Preset, seen: ConflictSeen) -> Preset:
+    """Make a team folder's conflict copy the preset it copies, only while the copy and the
+    original are still the versions ``seen``: the copy's content replaces the original (or
+    becomes it, if there was none), and the copy is removed. The original it replaces is never
+    lost: unless it holds the same, it stays as a conflict copy ("replaced …")."""
+    copy = writable_conflict_copy(preset)
+    assert copy.source is not None and copy.conflict_of is not None
+    try:
+        data = _read_version(copy.path, seen.copy)
+        existing = _entry_named(copy.source.folder, copy.conflict_of)
+        if seen.original is None:
+            if existing is not None:
+                raise FileExistsError
+            target = copy.source.folder / conflict_file_name(copy.conflict_of)
+            create_exclusively(target, data)
+        else:
+            if existing is None or existing.version != seen.original:
+                raise FileExistsError
+            target = existing.path
+            result = replace_keeping(
+                target,
+                data,
+                seen.original,
+                _aside(target, copy.conflict_of),
+                keep_displaced=True,
+            )
+            if not result.replaced:
+                raise FileExistsError
+        if _version(copy.path) == seen.copy:
+            copy.path.unlink(missing_ok=True)
+    except FileExistsError:
+        raise _changed_meanwhile(copy.conflict_of) from None
+    except ReadOnlyFileError:
+        raise _read_only_file(copy.conflict_of, copy.source.name) from None
     except OSError as error:
         raise LibraryError(
             say(
@@ -303,9 +368,35 @@ def keep_conflict_copy(preset: Preset) -> Preset:
     return Preset(copy.conflict_of, PresetKind.TEAM, target, copy.document, copy.source)
 
 
-def delete_conflict_copy(preset: Preset) -> None:
-    """Delete a team folder's conflict copy (the preset it copies stays)."""
-    remove_preset_file(writable_conflict_copy(preset).path)
+def delete_conflict_copy(preset: Preset, seen: ConflictSeen) -> None:
+    """Delete a team folder's conflict copy, only while it and the original are still the
+    versions ``seen``, and never when the original is missing or unreadable (the copy may be
+    the only version: ``OnlyVersionError``)."""
+    copy = writable_conflict_copy(preset)
+    assert copy.source is not None and copy.conflict_of is not None
+    if seen.original is None or not seen.original_readable:
+        raise OnlyVersionError(
+            say(
+                N_(
+                    "“{original}” is missing or cannot be read, so “{name}” may be its only "
+                    "version; it was not deleted. Keep it in place of “{original}” instead."
+                ),
+                original=copy.conflict_of,
+                name=copy.name,
+            )
+        )
+    try:
+        existing = _entry_named(copy.source.folder, copy.conflict_of)
+        unchanged = (
+            existing is not None
+            and existing.version == seen.original
+            and _version(copy.path) == seen.copy
+        )
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        raise _changed_meanwhile(copy.conflict_of, deleting=True)
+    remove_preset_file(copy.path)
 
 
 def writable_conflict_copy(preset: Preset) -> Preset:
@@ -349,7 +440,11 @@ def _entry_named(folder: Path, name: str) -> FolderEntry | None:
     """The file of a team folder that holds the preset ``name`` (any case), or None."""
     key = name_key(name)
     return next(
-        (e for e in scan(folder) if name_key(name_from_stem(e.stem, any_length=True) or "") == key),
+        (
+            e
+            for e in scan(folder, files_only=True)
+            if name_key(name_from_stem(e.stem, any_length=True) or "") == key
+        ),
         None,
     )
 
@@ -369,9 +464,82 @@ def _aside(path: Path, name: str) -> Path:
 
 
 def _publication(
-    outcome: Published, preset: Preset, source: PresetSource, path: Path
+    outcome: Published,
+    preset: Preset,
+    source: PresetSource,
+    path: Path,
+    result: Replacement | None = None,
 ) -> Publication:
-    return Publication(outcome, Preset(preset.name, PresetKind.TEAM, path, preset.document, source))
+    published = Preset(preset.name, PresetKind.TEAM, path, preset.document, source)
+    if result is None:
+        return Publication(outcome, published)
+    return Publication(outcome, published, result.kept, result.leftover)
+
+
+def _version(path: Path) -> FileVersion | None:
+    try:
+        return version_of(path.stat())
+    except FileNotFoundError:
+        return None
+
+
+def _read_version(path: Path, seen: FileVersion) -> bytes:
+    """The file's bytes while it is the version ``seen``; else ``FileExistsError`` (changed)."""
+    if _version(path) != seen:
+        raise FileExistsError
+    data = path.read_bytes()
+    if _version(path) != seen:
+        raise FileExistsError
+    return data
+
+
+def _changed_meanwhile(name: str, *, deleting: bool = False) -> LibraryError:
+    if deleting:
+        return LibraryError(
+            say(
+                N_(
+                    "“{name}” or its conflicting copy changed in the team folder meanwhile; "
+                    "nothing was deleted. Look at both again."
+                ),
+                name=name,
+            )
+        )
+    return LibraryError(
+        say(
+            N_(
+                "“{name}” changed in the team folder while this was being done; nothing "
+                "was replaced. Look at both again."
+            ),
+            name=name,
+        )
+    )
+
+
+def _read_only_file(name: str, team: str) -> ReadOnlyPresetError:
+    return ReadOnlyPresetError(
+        say(
+            N_("“{name}” is marked read-only in the team folder “{team}”; it was not replaced."),
+            name=name,
+            team=team,
+        )
+    )
+
+
+def _shortened_from(copy: Preset, base: str, presets: list[Preset]) -> str | None:
+    """The one preset whose name ``base`` is the start of, when ``copy``'s file name is as long
+    as a file name may be: a conflict copy of a long name has its original's part shortened to
+    fit (``conflict_file_name``)."""
+    if len(copy.path.name.encode("utf-8")) <= FILE_NAME_MAX_BYTES - 8:
+        return None
+    key = name_key(base)
+    matches = {
+        p.name
+        for p in presets
+        if marker_start(p.name) == len(p.name)
+        and name_key(p.name) != key
+        and name_key(p.name).startswith(key)
+    }
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _read_marker(path: Path) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -173,3 +175,97 @@ def test_publish_to_a_read_only_or_unnamed_folder_is_refused(
 def test_presets_dir_needs_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "presets", "list", "--presets-dir")
     assert code == 2 and err == "jdeditor: --presets-dir: expected a folder\n"
+
+
+def _titles(folder: Path) -> list[str]:
+    return sorted(
+        json.loads(path.read_text(encoding="utf-8"))["title"]
+        for path in folder.iterdir()
+        if path.name.endswith(".json")
+    )
+
+
+def test_two_replace_publishes_at_once_never_lose_a_version(
+    tmp_path: Path, posting: JobDescription
+) -> None:
+    # Ann and Bo each publish their own "Shift" (from folders A and B) with --replace, in two
+    # processes at once: whichever file each displaces, every version is in the folder after.
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key != preset_sources.ENVIRONMENT_VARIABLE
+    }
+    environment |= {"XDG_CONFIG_HOME": str(tmp_path / "config"), "LANGUAGE": "en", "LANG": "C"}
+    for round_ in range(5):
+        root = tmp_path / str(round_)
+        for who, title in (("A", "Ann"), ("B", "Bo"), ("T", "Old")):
+            (root / who).mkdir(parents=True)
+            (root / who / "Shift.jd.json").write_text(
+                posting.model_copy(update={"title": title}).to_json(), encoding="utf-8"
+            )
+        dirs = [arg for who in "ABT" for arg in ("--presets-dir", str(root / who))]
+        people = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "jdeditor",
+                    *dirs,
+                    "presets",
+                    "publish",
+                    f"team:{who}/Shift",
+                    "--to",
+                    "T",
+                    "--replace",
+                ],
+                env=environment,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for who in "AB"
+        ]
+        results = [person.communicate(timeout=60) for person in people]
+        assert [person.returncode for person in people] == [0, 0], results
+        titles = _titles(root / "T")
+        assert "Ann" in titles and "Bo" in titles, (round_, titles, results)
+        assert "Old" in titles  # displaced unseen: kept as a conflict copy too
+
+
+def test_replace_keeps_a_different_displaced_version_beside_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, posting: JobDescription
+) -> None:
+    folder = tmp_path / "Support"
+    folder.mkdir()
+    (folder / "Team Lead.jd.json").write_text(posting.to_json(), encoding="utf-8")
+    (folder / "Team Lead.jd.json").chmod(0o640)
+    arguments = ["--presets-dir", str(folder), "presets", "publish", "Team Lead", "--replace"]
+    code, out, err = run(capsys, *arguments)
+    assert (code, out) == (0, f"replaced: {folder / 'Team Lead.jd.json'}\n")
+    (kept,) = [p for p in folder.iterdir() if p.name != "Team Lead.jd.json"]
+    assert kept.name.startswith("Team Lead (conflicted copy, replaced ")
+    assert err == (
+        f"jdeditor: warning: the version it replaced is kept beside it as {kept}; delete it once "
+        "unneeded\n"
+    )
+    assert json.loads(kept.read_text(encoding="utf-8"))["title"] == posting.title
+    assert (folder / "Team Lead.jd.json").stat().st_mode & 0o777 == 0o640  # its mode stays
+
+
+def test_replace_refuses_a_file_marked_read_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, posting: JobDescription
+) -> None:
+    folder = tmp_path / "Support"
+    folder.mkdir()
+    target = folder / "Team Lead.jd.json"
+    target.write_text(posting.to_json(), encoding="utf-8")
+    target.chmod(0o444)
+    arguments = ["--presets-dir", str(folder), "presets", "publish", "Team Lead", "--replace"]
+    code, out, err = run(capsys, *arguments)
+    assert (code, out) == (1, "")
+    assert err == (
+        "jdeditor: “Team Lead” is marked read-only in the team folder “Support”; it was not "
+        "replaced.\n"
+    )
+    assert [p.name for p in folder.iterdir()] == ["Team Lead.jd.json"]
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == posting.title

@@ -19,6 +19,7 @@ from jdeditor import preset_sources, team_presets
 from jdeditor.files import DocumentError
 from jdeditor.library import (
     LibraryError,
+    OnlyVersionError,
     PresetKind,
     PresetLibrary,
     PresetNotFoundError,
@@ -27,6 +28,7 @@ from jdeditor.library import (
     TeamPresetExistsError,
 )
 from jdeditor.model import JobDescription
+from jdeditor.preset_names import preset_file_name
 from jdeditor.preset_sources import (
     TEAM_MARKER,
     TeamFolder,
@@ -80,9 +82,11 @@ def team_refs(library: PresetLibrary) -> list[str]:
         ("Agent (conflicted copy ann 2024-05-01 123456)", "Agent"),  # ours
         ("Agent (conflicted copy 2024-05-01) (conflicted copy 2024-05-02)", "Agent"),
         ("Agent.sync-conflict-20240501-123456-ABCDEF7", "Agent"),  # Syncthing
-        ("Team Lead (1)", "Team Lead"),  # Google Drive, when "Team Lead" is there
         ("Team Lead-DESKTOP-4F2K9Q", "Team Lead"),  # OneDrive, when "Team Lead" is there
-        ("Team-Lead-LAPTOP7", "Team-Lead"),
+        ("Agent-DESKTOP-4F2K9Q7", "Agent"),
+        ("Team-Lead-LAPTOP-AB12CD3", "Team-Lead"),
+        ("Agent-JOHNS-PC", "Agent"),
+        ("Agent-PC-0042", "Agent"),
         ("Night shift (conflicted copy 2024-05-01)", "Night shift"),  # original gone: still one
     ],
 )
@@ -100,6 +104,16 @@ def test_sync_conflict_copies_are_recognised(name: str, base: str) -> None:
         "Agent-DESKTOP 4F2",  # a space: not a machine name
         "Manager-DESKTOP-4F2K9Q",  # OneDrive form, but no "Manager" in the folder
         "Manager (1)",  # numbered, but no "Manager" in the folder
+        # Ordinary names, though "Agent" is there: never offered to keep or delete as copies.
+        "Agent-EMEA",
+        "Agent-US",
+        "Agent-L2",
+        "Agent-2024",
+        "Agent (1)",
+        "Agent-PC",
+        "Agent-LAPTOP7",
+        "Agent-DESKTOP",
+        "Agent-SUPPORT-DESK",
         "Agent (copy)",
         "Agent (conflicted)",
         "(conflicted copy 2024-05-01)",
@@ -417,20 +431,185 @@ def test_two_people_replacing_one_version_at_once_both_keep_theirs(
         assert _titles(folder) == ["Ann", "Bo"]
 
 
+def _files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
 def test_keep_or_delete_a_conflict_copy(team: Path, posting: JobDescription) -> None:
     (team / "Agent.jd.json").write_bytes(AGENT)
     copy = "Agent (conflicted copy 2024-05-01).jd.json"
     (team / copy).write_text(posting.to_json(), encoding="utf-8")
     (team / "Lead.jd.json").write_bytes(AGENT)
-    (team / "Lead (1).jd.json").write_bytes(AGENT)
+    (team / "Lead-DESKTOP-4F2K9Q7.jd.json").write_bytes(AGENT)
+    (team / "Lead (1).jd.json").write_bytes(AGENT)  # a name, not a copy
     library = team_library((team, "Support"))
     with pytest.raises(LibraryError, match="is not a conflicting copy"):
         library.keep_conflict_copy("team:Support/Agent")
+    with pytest.raises(LibraryError, match="is not a conflicting copy"):
+        library.delete_conflict_copy("team:Support/Lead (1)")
     kept = library.keep_conflict_copy("team:Support/Agent (conflicted copy 2024-05-01)")
     assert kept.ref == "team:Support/Agent"
     assert library.get("team:Support/Agent").document.title == posting.title
-    library.delete_conflict_copy("team:Support/Lead (1)")
-    assert sorted(p.name for p in team.iterdir()) == ["Agent.jd.json", "Lead.jd.json"]
+    # The version it replaced is never deleted outright: it stays, visible, as a copy.
+    (replaced,) = [p for p in library.list_presets().presets if p.conflict_of == "Agent"]
+    assert replaced.name.startswith("Agent (conflicted copy, replaced ")
+    assert replaced.document.title == "Call Center Agent"
+    library.delete_conflict_copy(replaced.ref)
+    library.delete_conflict_copy("team:Support/Lead-DESKTOP-4F2K9Q7")
+    assert _files(team) == ["Agent.jd.json", "Lead (1).jd.json", "Lead.jd.json"]
+
+
+def test_keeping_a_copy_identical_to_the_original_leaves_one_file(team: Path) -> None:
+    (team / "Agent.jd.json").write_bytes(AGENT)
+    (team / "Agent (conflicted copy 2024-05-01).jd.json").write_bytes(AGENT)
+    library = team_library((team, "Support"))
+    library.keep_conflict_copy("team:Support/Agent (conflicted copy 2024-05-01)")
+    assert _files(team) == ["Agent.jd.json"]
+
+
+@pytest.mark.parametrize("original", ["missing", "broken"])
+def test_the_only_version_is_never_deleted(
+    team: Path, posting: JobDescription, original: str
+) -> None:
+    copy = "Agent (conflicted copy 2024-05-01)"
+    (team / f"{copy}.jd.json").write_text(posting.to_json(), encoding="utf-8")
+    if original == "broken":
+        (team / "Agent.jd.json").write_text("{not json", encoding="utf-8")
+    library = team_library((team, "Support"))
+    before = _files(team)
+    seen = library.look_at_conflict(f"team:Support/{copy}")
+    assert not seen.original_readable
+    with pytest.raises(OnlyVersionError, match="may be its only version; it was not deleted"):
+        library.delete_conflict_copy(f"team:Support/{copy}", seen)
+    with pytest.raises(OnlyVersionError):
+        library.delete_conflict_copy(f"team:Support/{copy}")
+    assert _files(team) == before
+    # Keeping it instead makes it the original (a broken one is kept beside it).
+    library.keep_conflict_copy(f"team:Support/{copy}", seen)
+    assert library.get("team:Support/Agent").document.title == posting.title
+    assert (team / f"{copy}.jd.json").exists() is False
+    assert len(_files(team)) == (1 if original == "missing" else 2)
+
+
+def test_keep_and_delete_act_only_on_the_versions_the_user_saw(
+    team: Path, posting: JobDescription
+) -> None:
+    copy = "team:Support/Agent (conflicted copy 2024-05-01)"
+    copy_file = team / "Agent (conflicted copy 2024-05-01).jd.json"
+    original = team / "Agent.jd.json"
+    original.write_bytes(AGENT)
+    copy_file.write_text(posting.to_json(), encoding="utf-8")
+    library = team_library((team, "Support"))
+    colleague = posting.model_copy(update={"title": "A colleague's change"}).to_json()
+
+    # A colleague changes the original while the question is open: nothing happens.
+    seen = library.look_at_conflict(copy)
+    original.write_text(colleague, encoding="utf-8")
+    for act in (library.delete_conflict_copy, library.keep_conflict_copy):
+        with pytest.raises(LibraryError, match="changed in the team folder"):
+            act(copy, seen)
+    assert original.read_text(encoding="utf-8") == colleague
+    assert copy_file.exists()
+
+    # A colleague changes the copy while the question is open: nothing happens either.
+    seen = library.look_at_conflict(copy)
+    copy_file.write_text(colleague + " ", encoding="utf-8")
+    for act in (library.delete_conflict_copy, library.keep_conflict_copy):
+        with pytest.raises(LibraryError, match="changed in the team folder"):
+            act(copy, seen)
+    assert copy_file.read_text(encoding="utf-8") == colleague + " "
+    assert original.read_text(encoding="utf-8") == colleague
+
+
+def test_two_people_keeping_different_copies_at_once_lose_nothing(
+    team: Path, posting: JobDescription
+) -> None:
+    (team / "Agent.jd.json").write_bytes(AGENT)
+    names = ["Agent (conflicted copy 2024-05-01)", "Agent (conflicted copy 2024-05-02)"]
+    for name, title in zip(names, ("Ann", "Bo"), strict=True):
+        (team / f"{name}.jd.json").write_text(
+            posting.model_copy(update={"title": title}).to_json(), encoding="utf-8"
+        )
+    ann, bo = team_library((team, "Support")), team_library((team, "Support"))
+    seen = [ann.look_at_conflict(f"team:Support/{names[0]}")]
+    seen.append(bo.look_at_conflict(f"team:Support/{names[1]}"))
+    ann.keep_conflict_copy(f"team:Support/{names[0]}", seen[0])
+    with pytest.raises(LibraryError, match="changed in the team folder"):
+        bo.keep_conflict_copy(f"team:Support/{names[1]}", seen[1])
+    assert _titles(team) == ["Ann", "Bo", "Call Center Agent"]
+    assert ann.get("team:Support/Agent").document.title == "Ann"
+
+
+def test_a_long_non_latin_name_gets_its_conflict_copy(team: Path, posting: JobDescription) -> None:
+    name = "客" * 80  # 240 bytes of a file name's 255: a marker does not fit beside it whole
+    library = team_library((team, "Support"))
+    library.save_user_preset(name, posting)
+    library.publish(name, "Support")
+    with pytest.raises(TeamPresetExistsError) as seen:
+        library.publish(name, "Support")
+    library.save_user_preset(name, posting.model_copy(update={"title": "V2"}), overwrite=True)
+    library.publish(f"user/{name}", "Support", replace=seen.value.version)
+    assert _titles(team) == ["V2"]
+    (team / preset_file_name(name)).write_text(
+        posting.model_copy(update={"title": "Theirs"}).to_json(), encoding="utf-8"
+    )
+    result = library.publish(f"user/{name}", "Support", replace=seen.value.version)
+    assert result.outcome is Published.CONFLICT_COPY
+    assert len(result.preset.path.name.encode("utf-8")) <= 255
+    assert _titles(team) == ["Theirs", "V2"]
+    # Listed as a copy of the long name, though its file holds only the start of it.
+    copies = [p for p in library.list_presets().presets if p.conflict_of is not None]
+    assert [p.conflict_of for p in copies] == [name]
+
+
+def test_a_displaced_file_that_cannot_be_removed_is_a_leftover_not_a_failure(
+    team: Path, posting: JobDescription, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = team_library((team, "Support"))
+    library.publish("Agent", "Support")
+    with pytest.raises(TeamPresetExistsError) as seen:
+        library.publish("Agent", "Support")
+    unlink = Path.unlink
+
+    def refuse_asides(path: Path, missing_ok: bool = False) -> None:
+        if "replaced" in path.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse_asides)
+    result = library.publish("Agent", "Support", replace=seen.value.version)
+    assert result.outcome is Published.REPLACED
+    assert result.leftover is not None and result.leftover.exists()
+
+
+def test_a_folder_named_like_a_preset_is_never_replaced(team: Path) -> None:
+    (team / "Agent.jd.json").mkdir()
+    library = team_library((team, "Support"))
+    result = library.publish("Agent", "Support")
+    assert result.outcome is Published.CONFLICT_COPY
+    assert (team / "Agent.jd.json").is_dir()
+
+
+def test_a_file_marked_read_only_is_not_replaced_and_modes_are_kept(
+    team: Path, posting: JobDescription
+) -> None:
+    original = team / "Agent.jd.json"
+    original.write_bytes(AGENT)
+    copy = "Agent (conflicted copy 2024-05-01)"
+    (team / f"{copy}.jd.json").write_text(posting.to_json(), encoding="utf-8")
+    library = team_library((team, "Support"))
+    original.chmod(0o444)
+    with pytest.raises(ReadOnlyPresetError, match="marked read-only in the team folder"):
+        library.keep_conflict_copy(f"team:Support/{copy}")
+    with pytest.raises(TeamPresetExistsError) as seen:
+        library.publish("Agent", "Support")
+    with pytest.raises(ReadOnlyPresetError, match="“Agent” is marked read-only"):
+        library.publish("Agent", "Support", replace=seen.value.version)
+    assert original.read_bytes() == AGENT and len(_files(team)) == 2
+    original.chmod(0o640)
+    library.keep_conflict_copy(f"team:Support/{copy}")
+    assert original.stat().st_mode & 0o777 == 0o640
+    assert library.get("team:Support/Agent").document.title == posting.title
 
 
 # --- the settings file ------------------------------------------------------------------------
@@ -444,7 +623,7 @@ def test_settings_file_round_trip_keeps_other_keys(tmp_path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["future"] == {"x": 1}
     assert data["team_folders"] == [
-        {"path": str(path.parent / "shared"), "name": "shared"},
+        {"path": "shared"},  # as it was written: another entry is never rewritten
         {"path": str(added.path), "name": "Support"},
     ]
     remove_team_folder(tmp_path / "support")

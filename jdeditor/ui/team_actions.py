@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from jdeditor.files import DocumentError
 from jdeditor.library import (
+    ConflictSeen,
     LibraryError,
     PresetLibrary,
     PresetNameError,
@@ -145,22 +146,31 @@ class TeamActions(QObject):
 
     @Slot(str)
     def keep_conflict_copy(self, name: str) -> None:
+        """Keep a conflict copy in place of its original, asked first; only while both are
+        still the versions the user was asked about (the original stays as a copy)."""
+        failure = self.tr("Cannot keep this copy")
         try:
             copy = self._library.get(name)
+            seen = self._library.look_at_conflict(name)
         except LibraryError as error:
-            self._error(self.tr("Cannot keep this copy"), error)
+            self._error(failure, error)
+            self._refresh(None)
             return
         if not dialogs.ask_yes_no(
             self._parent,
             self.tr("Keep This Copy?"),
             self.tr(
                 "Replace “{original}” with this conflicting copy, “{name}”, for everyone who uses "
-                "the folder? The other version is deleted."
+                "the folder? The version it replaces is kept beside it as a conflicting copy, to "
+                "delete once you are sure."
             ).format(original=copy.conflict_of or name, name=copy.name),
         ):
             return
+        self._keep(name, seen)
+
+    def _keep(self, name: str, seen: ConflictSeen) -> None:
         try:
-            kept = self._library.keep_conflict_copy(name)
+            kept = self._library.keep_conflict_copy(name, seen)
         except LibraryError as error:
             self._error(self.tr("Cannot keep this copy"), error)
             self._refresh(None)
@@ -170,10 +180,28 @@ class TeamActions(QObject):
 
     @Slot(str)
     def delete_conflict_copy(self, name: str) -> None:
+        """Delete a conflict copy, asked first; only while it and its original are still the
+        versions the user was asked about, and never when the original is missing or
+        unreadable (then keeping the copy in its place is offered)."""
+        failure = self.tr("Cannot delete this copy")
         try:
             copy = self._library.get(name)
+            seen = self._library.look_at_conflict(name)
         except LibraryError as error:
-            self._error(self.tr("Cannot delete this copy"), error)
+            self._error(failure, error)
+            self._refresh(None)
+            return
+        original = copy.conflict_of or ""
+        if seen.original is None or not seen.original_readable:
+            if dialogs.ask_yes_no(
+                self._parent,
+                self.tr("Keep This Copy Instead?"),
+                self.tr(
+                    "“{original}” is missing or cannot be read, so “{name}” may be its only "
+                    "version and is not deleted. Keep it as “{original}” instead?"
+                ).format(name=copy.name, original=original),
+            ):
+                self._keep(name, seen)
             return
         if not dialogs.ask_yes_no(
             self._parent,
@@ -181,13 +209,13 @@ class TeamActions(QObject):
             self.tr(
                 "Delete the conflicting copy “{name}” for everyone who uses the folder? "
                 "“{original}” stays as it is. This cannot be undone."
-            ).format(name=copy.name, original=copy.conflict_of or ""),
+            ).format(name=copy.name, original=original),
         ):
             return
         try:
-            self._library.delete_conflict_copy(name)
+            self._library.delete_conflict_copy(name, seen)
         except LibraryError as error:
-            self._error(self.tr("Cannot delete this copy"), error)
+            self._error(failure, error)
         self._refresh(None)
 
     @Slot()

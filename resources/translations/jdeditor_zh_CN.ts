@@ -1446,6 +1446,17 @@ A sync service kept this copy because “{original}” was changed in two places
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>Autosave failed: {why}</source>
@@ -1586,8 +1597,8 @@ A sync service kept this copy because “{original}” was changed in two places
         <translation>保留此副本？</translation>
     </message>
     <message>
-        <source>Replace “{original}” with this conflicting copy, “{name}”, for everyone who uses the folder? The other version is deleted.</source>
-        <translation>要为所有使用该文件夹的人用冲突副本“{name}”替换“{original}”吗？另一个版本将被删除。</translation>
+        <source>Replace “{original}” with this conflicting copy, “{name}”, for everyone who uses the folder? The version it replaces is kept beside it as a conflicting copy, to delete once you are sure.</source>
+        <translation>要为所有使用该文件夹的人用此冲突副本“{name}”替换“{original}”吗？被替换的版本会作为冲突副本保留在旁边，确认无误后可将其删除。</translation>
     </message>
     <message>
         <source>“{name}” is now the kept version</source>
@@ -1596,6 +1607,14 @@ A sync service kept this copy because “{original}” was changed in two places
     <message>
         <source>Cannot delete this copy</source>
         <translation>无法删除此副本</translation>
+    </message>
+    <message>
+        <source>Keep This Copy Instead?</source>
+        <translation>改为保留此副本？</translation>
+    </message>
+    <message>
+        <source>“{original}” is missing or cannot be read, so “{name}” may be its only version and is not deleted. Keep it as “{original}” instead?</source>
+        <translation>“{original}”缺失或无法读取，因此“{name}”可能是它唯一的版本，不会被删除。要改为将其保留为“{original}”吗？</translation>
     </message>
     <message>
         <source>Delete This Copy?</source>
@@ -1660,17 +1679,6 @@ A sync service kept this copy because “{original}” was changed in two places
     <message>
         <source>{action} ({keys})</source>
         <translation>{action} ({keys})</translation>
-    </message>
-</context>
-<context>
-    <name>QFileDialog</name>
-    <message>
-        <source>&amp;Look in:</source>
-        <translation>查找范围(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Files of &amp;type:</source>
-        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>

@@ -201,17 +201,61 @@ def test_keep_or_delete_a_conflicting_copy_after_asking(
     teams.presets.keepConflictRequested.emit(f"team:Support/{COPY}")  # asked, refused
     assert (folders["support"] / f"{COPY}.jd.json").exists()
     teams.presets.keepConflictRequested.emit(f"team:Support/{COPY}")
-    assert sorted(p.name for p in folders["support"].iterdir()) == ["Agent.jd.json"]
     assert library.get("team:Support/Agent").document.title == "Their Agent"
-    assert teams.presets.team_groups()["Support"] == ["Agent"]
+    # The version it replaced stays beside it as a conflicting copy, never deleted outright.
+    (replaced,) = [
+        name for name in teams.presets.names() if name.startswith("team:Support/Agent (")
+    ]
+    assert "(conflicted copy, replaced " in replaced
     assert scripted.called("ask_yes_no")[0][0] == "Keep This Copy?"
 
-    (folders["support"] / "Agent (1).jd.json").write_bytes(AGENT)
-    teams.preset_actions.refresh()
     scripted.answer("ask_yes_no", True)
-    teams.presets.deleteConflictRequested.emit("team:Support/Agent (1)")
+    teams.presets.deleteConflictRequested.emit(replaced)
     assert sorted(p.name for p in folders["support"].iterdir()) == ["Agent.jd.json"]
+    assert teams.presets.team_groups()["Support"] == ["Agent"]
     assert scripted.called("ask_yes_no")[-1][0] == "Delete This Copy?"
+
+
+def test_deleting_the_only_version_is_refused_and_keeping_it_offered(
+    teams: Editor, scripted: ScriptedDialogs, library: PresetLibrary, folders: dict[str, Path]
+) -> None:
+    (folders["support"] / "Agent.jd.json").unlink()
+    teams.preset_actions.refresh()
+    scripted.answer("ask_yes_no", False, True)
+    teams.presets.deleteConflictRequested.emit(f"team:Support/{COPY}")  # offered Keep: no
+    assert (folders["support"] / f"{COPY}.jd.json").exists()
+    title, text = scripted.called("ask_yes_no")[0]
+    assert title == "Keep This Copy Instead?"
+    assert text.startswith("“Agent” is missing or cannot be read, so “Agent (conflicted copy")
+    teams.presets.deleteConflictRequested.emit(f"team:Support/{COPY}")  # offered Keep: yes
+    assert sorted(p.name for p in folders["support"].iterdir()) == ["Agent.jd.json"]
+    assert library.get("team:Support/Agent").document.title == "Their Agent"
+    assert [t for t, _ in scripted.called("ask_yes_no")] == ["Keep This Copy Instead?"] * 2
+
+
+def test_a_change_made_while_asking_stops_keep_and_delete(
+    teams: Editor,
+    scripted: ScriptedDialogs,
+    folders: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = folders["support"] / "Agent.jd.json"
+    theirs = json.dumps({**json.loads(AGENT), "title": "Changed meanwhile"})
+
+    def answer_after_a_colleague_changed_it(*_args: object) -> bool:
+        original.write_text(theirs, encoding="utf-8")
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_yes_no", answer_after_a_colleague_changed_it)
+    teams.presets.keepConflictRequested.emit(f"team:Support/{COPY}")
+    teams.presets.deleteConflictRequested.emit(f"team:Support/{COPY}")
+    errors = scripted.called("show_error")
+    assert [title for title, _ in errors] == ["Cannot keep this copy", "Cannot delete this copy"]
+    assert all("changed in the team folder" in text for _, text in errors)
+    assert original.read_text(encoding="utf-8") == theirs
+    assert sorted(p.name for p in folders["support"].iterdir()) == sorted(
+        ["Agent.jd.json", f"{COPY}.jd.json"]
+    )
 
 
 def test_a_preset_that_vanished_is_said_and_the_list_refreshed(
