@@ -125,7 +125,11 @@ class PresetLibrary:
         self.user_dir = user_dir if user_dir is not None else default_user_presets_dir()
         self.built_in_dir = built_in_dir if built_in_dir is not None else _paths.presets_dir()
         self._cache: ParsedCache[JobDescription] = ParsedCache(read_document)
-        self._teams = TeamPresets(self._cache, team_folders)
+        own = {
+            self.built_in_dir: N_("it is the built-in presets folder"),
+            self.user_dir: N_("it is your own presets folder (My presets)"),
+        }
+        self._teams = TeamPresets(self._cache, team_folders, own)
         self._last: PresetListing | None = None
 
     @property

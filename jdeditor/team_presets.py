@@ -9,6 +9,7 @@ says so or the user may not write it; nothing is published to it then.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ from jdeditor.preset_sources import (
     PresetSource,
     TeamFolder,
     configured_team_folders,
+    same_folder,
     unique_team_folders,
 )
 
@@ -117,10 +119,16 @@ class TeamPresets:
     """
 
     def __init__(
-        self, documents: ParsedCache[JobDescription], team_folders: list[TeamFolder] | None
+        self,
+        documents: ParsedCache[JobDescription],
+        team_folders: list[TeamFolder] | None,
+        own_folders: dict[Path, str] | None = None,
     ) -> None:
         self._cache = documents
         self._team_folders = team_folders
+        self._own_folders = own_folders or {}
+        """The built-in and the user's presets folders, each with why it cannot be a team's
+        (a message, said when it is shown)."""
         self._markers: ParsedCache[dict[str, Any]] = ParsedCache(_read_marker)
 
     def configured(self) -> tuple[list[TeamFolder], DocumentError | None]:
@@ -222,8 +230,28 @@ class TeamPresets:
                 )
             ) from None
 
+    def _own_folder(self, folder: Path) -> str | None:
+        """Why ``folder`` cannot be a team folder: it is the built-in or the user's presets
+        folder (listing it twice would show every preset twice; publishing into the install
+        would change the built-ins)."""
+        for own, reason in self._own_folders.items():
+            with contextlib.suppress(OSError):
+                if same_folder(folder, own):
+                    return say(reason)
+        return None
+
     def _list_team(self, team: TeamFolder, listing: PresetListing) -> None:
         source = PresetSource(PresetKind.TEAM, team.path, team.name, origin=team.origin)
+        own = self._own_folder(team.path)
+        if own is not None:
+            listing.sources.append(dataclasses.replace(source, available=False, note=own))
+            said = say(
+                N_("the team folder “{team}” is not available: {reason}"),
+                team=team.name,
+                reason=own,
+            )
+            listing.skipped.append(SkippedFile(team.path, said))
+            return
         try:
             entries = scan(team.path)
         except (OSError, ValueError) as error:
@@ -285,7 +313,7 @@ class TeamPresets:
         folder = next((f for f in folders if f.name.casefold() == team.casefold()), None)
         if folder is None:
             raise LibraryError(say(N_("There is no team folder named “{team}”."), team=team))
-        note = self._read_only_reason(folder.path)
+        note = self._own_folder(folder.path) or self._read_only_reason(folder.path)
         if note is not None:
             raise ReadOnlyPresetError(
                 say(
@@ -543,7 +571,7 @@ def _shortened_from(copy: Preset, base: str, presets: list[Preset]) -> str | Non
 
 
 def _read_marker(path: Path) -> dict[str, Any]:
-    return read_json_file(path, 64 * 1024, "a team folder's settings file")
+    return read_json_file(path, 64 * 1024, "a team folder's settings file", settings=True)
 
 
 def _marker_unreadable(reason: str) -> str:

@@ -708,3 +708,27 @@ def test_a_bad_settings_file_is_reported_and_everything_else_works(team: Path) -
     ]
     assert [p.ref for p in listing.presets if p.kind is PresetKind.TEAM] == ["team:team/Agent"]
     assert path.read_text() == '{"team_folders": [{"path": 5}]}'
+
+
+def test_the_built_in_or_own_presets_folder_is_never_a_team_folder(tmp_path: Path) -> None:
+    """Listed as a team's, either would show every preset twice; publishing into the built-in
+    folder would change the install. Reached through a link, too."""
+    link = tmp_path / "link-to-mine"
+    mine = PresetLibrary().user_dir
+    mine.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(mine, target_is_directory=True)
+    built_in = PresetLibrary().built_in_dir
+    library = team_library((built_in, "Install"), (link, "Mine"))
+    listing = library.list_presets()
+    notes = {source.name: (source.available, source.note) for source in listing.teams()}
+    assert notes == {
+        "Install": (False, "it is the built-in presets folder"),
+        "Mine": (False, "it is your own presets folder (My presets)"),
+    }
+    assert [p.name for p in listing.presets].count("Agent") == 1
+    before = sorted(path.name for path in built_in.iterdir())
+    for team in ("Install", "Mine"):
+        with pytest.raises(ReadOnlyPresetError):
+            library.publish("Agent", team)
+    assert sorted(path.name for path in built_in.iterdir()) == before
+    assert not list(mine.iterdir())
