@@ -422,7 +422,7 @@ def atomic_write(path: Path, data: bytes, *, batch: WriteBatch | None = None) ->
     except OSError as error:
         raise DocumentError(path, _cannot_write(describe_os_error(error))) from None
     if batch is None:
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
 
 
 class WriteBatch:
@@ -471,7 +471,7 @@ class WriteBatch:
             raise
         finally:
             for folder in self._folders:
-                _sync_folder(folder)
+                sync_folder(folder)
 
 
 _FLUSH_ONE_BY_ONE = 20
@@ -577,7 +577,7 @@ def _host() -> str:
 _O_BINARY = getattr(os, "O_BINARY", 0)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); folders cannot be opened this way on Windows."""
     if os.name != "posix":
         return

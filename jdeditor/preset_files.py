@@ -34,7 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
-from jdeditor.files import DOCUMENT_SUFFIX, DocumentError
+from jdeditor.files import DOCUMENT_SUFFIX, DocumentError, sync_folder
 
 # --- Conflict copies --------------------------------------------------------------------------
 # Recognition is conservative: a preset wrongly taken for a copy is offered to "Keep" in place
@@ -264,7 +264,7 @@ def create_exclusively(target: Path, data: bytes, mode: int | None = None) -> No
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def is_read_only(status: os.stat_result) -> bool:
@@ -369,18 +369,3 @@ def _write_new(path: Path, data: bytes, mode: int | None = None) -> None:
         with contextlib.suppress(OSError):
             path.unlink()
         raise
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass  # network mounts may refuse fsync on a folder; the data itself is synced
-    finally:
-        os.close(handle)

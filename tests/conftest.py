@@ -11,7 +11,7 @@ import pytest
 # Qt must never try to reach a display in tests (set before anything imports Qt).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from jdeditor import i18n
+from jdeditor import i18n, preset_sources
 from jdeditor.library import PresetLibrary
 from jdeditor.model import JobDescription
 
@@ -28,6 +28,16 @@ def english_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         monkeypatch.delenv(variable, raising=False)
     yield
     i18n.set_ui_language("en")
+
+
+@pytest.fixture(autouse=True)
+def no_team_folders_from_outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Neither the environment (JDEDITOR_PRESETS_DIRS) nor an earlier test's --presets-dir
+    adds a team folder."""
+    monkeypatch.delenv(preset_sources.ENVIRONMENT_VARIABLE, raising=False)
+    preset_sources.set_run_folders([])
+    yield
+    preset_sources.set_run_folders([])
 
 
 @pytest.fixture(autouse=True)

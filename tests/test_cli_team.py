@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ from jdeditor.preset_sources import TEAM_MARKER, TeamFolder, settings_path, writ
 from tests.conftest import REPO
 
 AGENT = (REPO / "presets" / "Agent.jd.json").read_bytes()
-
-
-@pytest.fixture(autouse=True)
-def no_folders_from_outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(preset_sources.ENVIRONMENT_VARIABLE, raising=False)
-    preset_sources.set_run_folders([])
-    yield
-    preset_sources.set_run_folders([])
 
 
 @pytest.fixture

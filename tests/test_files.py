@@ -250,7 +250,7 @@ def test_a_batch_cleans_and_syncs_each_folder_once(
     stale = tmp_path / f".jdeditor-{files._HOST}-999999999-abcdef.tmp"
     stale.write_bytes(b"left by a killed writer")
     synced: list[Path] = []
-    monkeypatch.setattr(files, "_sync_folder", synced.append)
+    monkeypatch.setattr(files, "sync_folder", synced.append)
     with files.WriteBatch() as batch:
         for number in range(3):
             files.atomic_write(tmp_path / f"{number}.txt", b"x", batch=batch)

@@ -47,15 +47,6 @@ from tests.conftest import REPO
 AGENT = (REPO / "presets" / "Agent.jd.json").read_bytes()
 
 
-@pytest.fixture(autouse=True)
-def no_folders_from_outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Neither the environment nor an earlier test's --presets-dir adds a team folder."""
-    monkeypatch.delenv(preset_sources.ENVIRONMENT_VARIABLE, raising=False)
-    preset_sources.set_run_folders([])
-    yield
-    preset_sources.set_run_folders([])
-
-
 @pytest.fixture
 def team(tmp_path: Path) -> Path:
     folder = tmp_path / "team"

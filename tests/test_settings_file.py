@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,14 +26,6 @@ from jdeditor.preset_sources import (
 )
 
 NOBODY = "~jdeditor-no-such-user-x9"
-
-
-@pytest.fixture(autouse=True)
-def no_folders_from_outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(preset_sources.ENVIRONMENT_VARIABLE, raising=False)
-    preset_sources.set_run_folders([])
-    yield
-    preset_sources.set_run_folders([])
 
 
 def _settings(text: str) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +26,6 @@ from tests.ui.conftest import ScriptedDialogs
 
 AGENT = (REPO / "presets" / "Agent.jd.json").read_bytes()
 COPY = "Agent (conflicted copy 2024-05-01)"
-
-
-@pytest.fixture(autouse=True)
-def no_folders_from_outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(preset_sources.ENVIRONMENT_VARIABLE, raising=False)
-    preset_sources.set_run_folders([])
-    yield
-    preset_sources.set_run_folders([])
 
 
 @pytest.fixture
