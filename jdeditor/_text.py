@@ -26,6 +26,8 @@ def printable(text: str) -> str:
 def columns(text: str) -> int:
     """The terminal columns ``text`` takes: two for a wide character (Chinese), none for a
     combining mark, one for the rest."""
+    if text.isascii():
+        return len(text)
     return sum(
         0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
         for char in text
@@ -194,12 +196,20 @@ _CHUNK = re.compile(
 )
 
 
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+"""Characters most terminals draw two columns wide: where ``wrap`` cannot leave the work to
+``textwrap``."""
+
+
 def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
     """``text`` cut into lines of at most ``width`` terminal columns, as ``textwrap.wrap`` does
     for text of one column a character (whose result this is, for that text); Chinese counts
     two columns a character and may break between any two characters, a Latin word never
     breaks unless it alone is wider than a line."""
-    if all(columns(char) == 1 for char in text):
+    if not _WIDE.search(text):
         return textwrap.wrap(
             text, width, initial_indent=initial_indent, subsequent_indent=subsequent_indent
         )
