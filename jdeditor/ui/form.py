@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QCollator, QCoreApplication, QEvent, QLocale, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -86,16 +86,14 @@ def _ui_locale() -> Locale:
 
 
 def _countries() -> Choices:
-    """Every country, named by CLDR in the user's language and sorted by that name.
-
-    Sorted by code point: right for English, and for Chinese an order by character rather
-    than by pinyin (CLDR's Chinese collation needs ICU, which jdeditor does not ship). The
-    code follows each name, so typing it in the closed box finds the country too.
-    """
+    """Every country, named by CLDR in the user's language and sorted by that name as the
+    language sorts (Qt's collation: Chinese by pinyin, 阿根廷 before 中国). The code follows
+    each name, so typing it in the closed box finds the country too."""
     names = _ui_locale().territories
+    collator = QCollator(QLocale(i18n.ui_language()))
     codes = sorted(
         (code for code in names if isinstance(code, str) and len(code) == 2),
-        key=lambda code: names[code],
+        key=lambda code: collator.sortKey(names[code]),
     )
     template = QCoreApplication.translate("Form", "{country} ({code})")
     return [("", QCoreApplication.translate("Form", "Not stated"))] + [
