@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency
 
 from jdeditor._text import join_cjk, typeset
 from jdeditor.checks import company_for_placeholder, fill_company
-from jdeditor.i18n import N_, label, posting_gettext
+from jdeditor.i18n import N_, label, long_date, posting_gettext
 from jdeditor.model import EducationLevel, JobDescription, PayPeriod, SalaryRange
 
 
@@ -346,7 +344,7 @@ def _how_to_apply(document: JobDescription, locale: Locale) -> list[Block]:
         link = Link(_display_address(apply.url), apply.url)
         blocks.append(Paragraph(_with_link(t(N_("Apply online: {address}")), link)))
     if document.valid_through is not None:
-        day = _long_date(document.valid_through, locale)
+        day = long_date(document.valid_through, document.language)
         blocks.append(Paragraph((t(N_("Apply by {date}")).format(date=day),)))
     return blocks
 
@@ -355,14 +353,6 @@ def _with_link(template: str, link: Link) -> tuple[Run, ...]:
     """A sentence whose ``{address}`` is a link: 'Email: ' + link, '电子邮箱：' + link."""
     before, _, after = template.partition("{address}")
     return tuple(run for run in (before, link, after) if run)
-
-
-def _long_date(day: date, locale: Locale) -> str:
-    """'31 December 2026' in English (read alike in the US and the UK), CLDR's long date
-    elsewhere ('2026年12月31日')."""
-    if locale.language == "en":
-        return f"{day.day} {day:%B %Y}"
-    return format_date(day, format="long", locale=locale)
 
 
 def _display_address(address: str) -> str:

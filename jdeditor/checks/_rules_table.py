@@ -29,7 +29,7 @@ from pydantic import BaseModel
 
 from jdeditor._paths import resources_dir
 from jdeditor.checks._message import Listing, Localized, Message, compose, localized, say, term
-from jdeditor.i18n import N_, SOURCE_LANGUAGE, Domain, translations
+from jdeditor.i18n import N_, SOURCE_LANGUAGE, Domain, long_date, translations
 from jdeditor.model import JobDescription
 
 TABLE_FILE = "pay_transparency.toml"
@@ -306,24 +306,18 @@ def employers_text(n: int) -> str:
     return term(N_("employers of any size"))
 
 
-def day_text(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 class Day(Localized):
     """A date as a sentence says it: '1 January 2021', '2021年1月1日'."""
 
     day: date
 
     def __new__(cls, day: date) -> Day:
-        said = super().__new__(cls, day_text(day))
+        said = super().__new__(cls, long_date(day, SOURCE_LANGUAGE))
         said.day = day
         return said
 
     def in_language(self, language: str) -> str:
-        if language.startswith("zh"):
-            return f"{self.day.year}年{self.day.month}月{self.day.day}日"
-        return day_text(self.day)
+        return long_date(self.day, language)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Day, (self.day,))

@@ -20,6 +20,7 @@ import locale
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -144,3 +145,18 @@ def label(member: StrEnum, language_tag: str | None = None) -> str:
     english: str = getattr(member, "label", str(member))
     language = catalogue_language(language_tag) if language_tag else _ui_language
     return translations(Domain.POSTING, language).gettext(english)
+
+
+def long_date(day: date, language_tag: str) -> str:
+    """A date as a sentence says it: '31 December 2026' in English (read alike in the US and
+    the UK), CLDR's long date in other languages ('2026年12月31日')."""
+    if language_tag.replace("_", "-").split("-")[0].lower() in ("en", ""):
+        return f"{day.day} {day:%B %Y}"
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - CLDR data, off the start path
+    from babel.dates import format_date  # noqa: PLC0415
+
+    try:
+        locale = Locale.parse(language_tag.replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        return f"{day.day} {day:%B %Y}"
+    return format_date(day, format="long", locale=locale)
