@@ -244,25 +244,12 @@ class TeamPresets:
         source = PresetSource(PresetKind.TEAM, team.path, team.name, origin=team.origin)
         own = self._own_folder(team.path)
         if own is not None:
-            listing.sources.append(dataclasses.replace(source, available=False, note=own))
-            said = say(
-                N_("the team folder “{team}” is not available: {reason}"),
-                team=team.name,
-                reason=own,
-            )
-            listing.skipped.append(SkippedFile(team.path, said))
+            _unavailable(listing, source, own)
             return
         try:
             entries = scan(team.path)
         except (OSError, ValueError) as error:
-            reason = _folder_problem(error)
-            listing.sources.append(dataclasses.replace(source, available=False, note=reason))
-            said = say(
-                N_("the team folder “{team}” is not available: {reason}"),
-                team=team.name,
-                reason=reason,
-            )
-            listing.skipped.append(SkippedFile(team.path, said))
+            _unavailable(listing, source, _folder_problem(error))
             return
         note = self._read_only_reason(team.path)
         source = dataclasses.replace(source, writable=note is None, note=note or "")
@@ -580,6 +567,15 @@ def _marker_unreadable(reason: str) -> str:
         file=TEAM_MARKER,
         reason=reason,
     )
+
+
+def _unavailable(listing: PresetListing, source: PresetSource, reason: str) -> None:
+    """A team folder that cannot be listed: its source marked unavailable, and skipped once."""
+    listing.sources.append(dataclasses.replace(source, available=False, note=reason))
+    said = say(
+        N_("the team folder “{team}” is not available: {reason}"), team=source.name, reason=reason
+    )
+    listing.skipped.append(SkippedFile(source.folder, said))
 
 
 def _folder_problem(error: OSError | ValueError) -> str:

@@ -20,6 +20,7 @@ from jdeditor.files import DocumentError
 from jdeditor.library import (
     ConflictSeen,
     LibraryError,
+    Preset,
     PresetLibrary,
     PresetNameError,
     Published,
@@ -148,14 +149,10 @@ class TeamActions(QObject):
     def keep_conflict_copy(self, name: str) -> None:
         """Keep a conflict copy in place of its original, asked first; only while both are
         still the versions the user was asked about (the original stays as a copy)."""
-        failure = self.tr("Cannot keep this copy")
-        try:
-            copy = self._library.get(name)
-            seen = self._library.look_at_conflict(name)
-        except LibraryError as error:
-            self._error(failure, error)
-            self._refresh(None)
+        looked = self._look_at(name, self.tr("Cannot keep this copy"))
+        if looked is None:
             return
+        copy, seen = looked
         if not dialogs.ask_yes_no(
             self._parent,
             self.tr("Keep This Copy?"),
@@ -167,6 +164,16 @@ class TeamActions(QObject):
         ):
             return
         self._keep(name, seen)
+
+    def _look_at(self, name: str, failure: str) -> tuple[Preset, ConflictSeen] | None:
+        """The conflict copy ``name`` and the versions of it and its original the question is
+        about; None, said and refreshed, when it cannot be looked at."""
+        try:
+            return self._library.get(name), self._library.look_at_conflict(name)
+        except LibraryError as error:
+            self._error(failure, error)
+            self._refresh(None)
+            return None
 
     def _keep(self, name: str, seen: ConflictSeen) -> None:
         try:
@@ -184,13 +191,10 @@ class TeamActions(QObject):
         versions the user was asked about, and never when the original is missing or
         unreadable (then keeping the copy in its place is offered)."""
         failure = self.tr("Cannot delete this copy")
-        try:
-            copy = self._library.get(name)
-            seen = self._library.look_at_conflict(name)
-        except LibraryError as error:
-            self._error(failure, error)
-            self._refresh(None)
+        looked = self._look_at(name, failure)
+        if looked is None:
             return
+        copy, seen = looked
         original = copy.conflict_of or ""
         if seen.original is None or not seen.original_readable:
             if dialogs.ask_yes_no(
